@@ -1,0 +1,94 @@
+// Package acctest holds what the Terraform-driven tests share: provider
+// factories, a per-test emulator and its provider block, the engine checks
+// and custom state checks.
+package acctest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/emulator"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/provider"
+)
+
+// ProviderFactories serves this provider in-process to the Terraform binary.
+var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"commercetools": providerserver.NewProtocol6WithError(provider.New("test")()),
+}
+
+// ProviderFactoriesWithEcho adds the echo provider used to observe ephemeral values.
+var ProviderFactoriesWithEcho = map[string]func() (tfprotov6.ProviderServer, error){
+	"commercetools": providerserver.NewProtocol6WithError(provider.New("test")()),
+	"echo":          echoprovider.NewProviderServer(),
+}
+
+// PreCheck makes sure a Terraform or OpenTofu binary is configured. Outside
+// CI a missing binary skips the test; in CI (CI=true) it fails it, so a
+// misconfigured pipeline cannot pass by running nothing.
+func PreCheck(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("TF_ACC_TERRAFORM_PATH is not set; run the tests with `make test`")
+		}
+		t.Skip("TF_ACC_TERRAFORM_PATH is not set; run `make test` to drive Terraform and OpenTofu")
+	}
+	for _, k := range []string{"CTP_CLIENT_ID", "CTP_CLIENT_SECRET", "CTP_PROJECT_KEY", "CTP_SCOPES", "CTP_API_URL", "CTP_AUTH_URL", "CTP_REGION", "CTP_MAX_RETRIES"} {
+		if _, ok := os.LookupEnv(k); ok {
+			t.Setenv(k, "")
+		}
+	}
+}
+
+// IsOpenTofu reports whether the tests drive OpenTofu rather than Terraform.
+func IsOpenTofu() bool {
+	return strings.Contains(filepath.Base(os.Getenv("TF_ACC_TERRAFORM_PATH")), "tofu")
+}
+
+// Engine names the binary under test, for messages.
+func Engine() string {
+	if IsOpenTofu() {
+		return "opentofu"
+	}
+	return "terraform"
+}
+
+// NewEmulator starts a fresh emulator for one test.
+func NewEmulator(t *testing.T, opts ...func(*emulator.Options)) *emulator.TestServer {
+	t.Helper()
+	var o emulator.Options
+	for _, f := range opts {
+		f(&o)
+	}
+	return emulator.NewTestServer(t, o)
+}
+
+// WithProjects replaces the emulator's default project list.
+func WithProjects(p ...emulator.Project) func(*emulator.Options) {
+	return func(o *emulator.Options) { o.Projects = p }
+}
+
+// ProviderBlock renders a provider block that points at the emulator with
+// its bootstrap admin client. Extra lines are added inside the block.
+func ProviderBlock(srv *emulator.TestServer, extra ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "provider \"commercetools\" {\n")
+	fmt.Fprintf(&b, "  client_id     = %q\n", srv.Project.AdminClientID)
+	fmt.Fprintf(&b, "  client_secret = %q\n", srv.Project.AdminClientSecret)
+	fmt.Fprintf(&b, "  project_key   = %q\n", srv.Project.Key)
+	fmt.Fprintf(&b, "  api_url       = %q\n", srv.URL)
+	fmt.Fprintf(&b, "  token_url     = %q\n", srv.URL)
+	fmt.Fprintf(&b, "  max_retries   = 4\n")
+	for _, l := range extra {
+		fmt.Fprintf(&b, "  %s\n", l)
+	}
+	b.WriteString("}\n")
+	return b.String()
+}

@@ -1,0 +1,54 @@
+// Package framework holds the small pieces every resource family shares:
+// getting the configured API client from provider data and turning client
+// errors into diagnostics a user can act on.
+package framework
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
+)
+
+// ClientFrom returns the configured client from a Configure request's
+// ProviderData. A nil ProviderData (the provider is not configured yet, as
+// during validation) returns nil without diagnostics.
+func ClientFrom(data any) (*client.Client, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if data == nil {
+		return nil, diags
+	}
+	c, ok := data.(*client.Client)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider; please report it.", data))
+		return nil, diags
+	}
+	return c, diags
+}
+
+// NotConfigured is the diagnostic for a CRUD call that runs without a client.
+func NotConfigured() diag.Diagnostic {
+	return diag.NewErrorDiagnostic("Provider not configured",
+		"The commercetools provider has no client. This is a bug in the provider; please report it.")
+}
+
+// ErrorDetail explains an error from the client, adding what the user can do
+// for the errors we recognise.
+func ErrorDetail(err error, projectKey string) string {
+	var apiErr *client.APIError
+	switch {
+	case client.IsInsufficientScope(err):
+		return fmt.Sprintf("%s\n\nThe provider's credentials lack a scope this operation needs. API clients can only be "+
+			"read with view_api_clients:%[2]s and created or deleted with manage_api_clients:%[2]s; manage_project:%[2]s does not "+
+			"include them. Give the provider's API client manage_api_clients:%[2]s (and list it in the provider's scopes "+
+			"setting, CTP_SCOPES, if you set one).", err, projectKey)
+	case errors.Is(err, client.ErrOutcomeUnknown):
+		return fmt.Sprintf("%s\n\nThe request may or may not have taken effect. Run terraform plan to see what exists before applying again.", err)
+	case errors.As(err, &apiErr) && apiErr.StatusCode == 401:
+		return fmt.Sprintf("%s\n\nThe provider's credentials were refused. Check client_id and client_secret (CTP_CLIENT_ID, CTP_CLIENT_SECRET) and token_url (CTP_AUTH_URL).", err)
+	}
+	return err.Error()
+}

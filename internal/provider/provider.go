@@ -1,0 +1,123 @@
+// Package provider implements the commercetools Terraform provider: its schema,
+// its configuration and the list of resource families it serves.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/apiclient"
+)
+
+// RegistryAddress is the provider's address in the Terraform registry.
+const RegistryAddress = "registry.terraform.io/commerce-iac/commercetools"
+
+var (
+	_ provider.Provider                       = (*commercetoolsProvider)(nil)
+	_ provider.ProviderWithValidateConfig     = (*commercetoolsProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*commercetoolsProvider)(nil)
+)
+
+// commercetoolsProvider is the provider implementation.
+type commercetoolsProvider struct {
+	version string
+	getenv  func(string) string
+}
+
+// New returns a constructor for the provider, as providerserver expects.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &commercetoolsProvider{version: version, getenv: lookupEnv}
+	}
+}
+
+// Metadata sets the provider type name and version.
+func (p *commercetoolsProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "commercetools"
+	resp.Version = p.version
+}
+
+// Schema describes the provider block.
+func (p *commercetoolsProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = providerSchema()
+}
+
+// ValidateConfig checks the settings written in the configuration, before any
+// environment variable is read.
+func (p *commercetoolsProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(m.validateStatic()...)
+}
+
+// Configure resolves the settings (configuration first, then environment) and
+// builds the one API client that every resource of this provider shares. It
+// makes no network call: the access token is fetched on first use.
+func (p *commercetoolsProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg, diags := m.resolve(p.getenv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg.UserAgent = UserAgent(p.version)
+	ctx = tflog.MaskAllFieldValuesStrings(ctx, cfg.ClientSecret)
+	ctx = tflog.MaskMessageStrings(ctx, cfg.ClientSecret)
+
+	c, err := client.New(cfg)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to configure the commercetools client", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "configured commercetools client", map[string]any{
+		"project_key": cfg.ProjectKey,
+		"api_url":     cfg.APIURL,
+		"token_url":   cfg.TokenURL,
+		"scopes":      cfg.Scopes,
+		"max_retries": cfg.MaxRetries,
+	})
+	resp.ResourceData = c
+	resp.DataSourceData = c
+	resp.EphemeralResourceData = c
+}
+
+// Resources lists the managed resource types, one constructor per family.
+func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		apiclient.NewResource,
+	}
+}
+
+// DataSources lists the data source types.
+func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		apiclient.NewDataSource,
+		apiclient.NewListDataSource,
+	}
+}
+
+// EphemeralResources lists the ephemeral resource types.
+func (p *commercetoolsProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		apiclient.NewEphemeralResource,
+		apiclient.NewAccessTokenEphemeralResource,
+	}
+}
+
+// UserAgent is the product token this provider sends in front of the SDK's.
+func UserAgent(version string) string {
+	return "terraform-provider-commercetools/" + version + " (+https://github.com/commerce-iac/terraform-provider-commercetools)"
+}

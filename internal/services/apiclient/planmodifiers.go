@@ -1,0 +1,56 @@
+package apiclient
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/scopes"
+)
+
+// scopeReplace keeps the prior scope when the configured one grants the same
+// permissions (order, duplicates and implied view_ scopes disregarded), and
+// otherwise requires replacement, because an API client cannot be updated.
+// It exists so that an imported client, whose scope is what the API reports,
+// never plans a replacement for a configuration that differs only in form.
+type scopeReplace struct{}
+
+var _ planmodifier.Set = scopeReplace{}
+
+func (scopeReplace) Description(context.Context) string {
+	return "Requires replacement when the scopes change in substance; a change of order, duplicates or implied view_ scopes is not a change."
+}
+
+func (m scopeReplace) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (scopeReplace) PlanModifySet(ctx context.Context, req planmodifier.SetRequest, resp *planmodifier.SetResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return // create or destroy
+	}
+	if req.PlanValue.IsUnknown() || req.StateValue.IsNull() || req.StateValue.IsUnknown() {
+		resp.RequiresReplace = !req.PlanValue.Equal(req.StateValue)
+		return
+	}
+	var planned, prior []string
+	resp.Diagnostics.Append(req.PlanValue.ElementsAs(ctx, &planned, false)...)
+	resp.Diagnostics.Append(req.StateValue.ElementsAs(ctx, &prior, false)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if scopes.Equivalent(planned, prior) {
+		resp.PlanValue = req.StateValue
+		return
+	}
+	resp.RequiresReplace = true
+}
+
+// stringSet builds a set value from strings.
+func stringSet(items []string) types.Set {
+	elems := make([]attr.Value, 0, len(items))
+	for _, s := range items {
+		elems = append(elems, types.StringValue(s))
+	}
+	return types.SetValueMust(types.StringType, elems)
+}

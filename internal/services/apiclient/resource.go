@@ -1,0 +1,215 @@
+// Package apiclient implements the commercetools API client family: the
+// commercetools_api_client resource, data sources and ephemeral resources.
+package apiclient
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/scopes"
+)
+
+// Default operation timeouts; the timeouts block overrides them.
+const (
+	defaultCreateTimeout = 5 * time.Minute
+	defaultReadTimeout   = 2 * time.Minute
+	defaultDeleteTimeout = 5 * time.Minute
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*Resource)(nil)
+	_ resource.ResourceWithImportState    = (*Resource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*Resource)(nil)
+	_ resource.ResourceWithUpgradeState   = (*Resource)(nil)
+	_ resource.ResourceWithValidateConfig = (*Resource)(nil)
+)
+
+// Resource is the commercetools_api_client resource.
+type Resource struct {
+	client *client.Client
+}
+
+// NewResource returns the commercetools_api_client resource.
+func NewResource() resource.Resource { return &Resource{} }
+
+// Metadata sets the type name.
+func (r *Resource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_api_client"
+}
+
+// Schema describes the resource.
+func (r *Resource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = resourceSchema(ctx)
+}
+
+// Configure receives the provider's client.
+func (r *Resource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	c, diags := framework.ClientFrom(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	r.client = c
+}
+
+// ValidateConfig has nothing beyond the attribute validators today; it exists
+// so that cross-attribute checks have a home.
+func (r *Resource) ValidateConfig(context.Context, resource.ValidateConfigRequest, *resource.ValidateConfigResponse) {
+}
+
+// ModifyPlan warns about scopes for another project and refuses, at plan time,
+// a create that the provider's configured scopes cannot perform.
+func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.client == nil {
+		return
+	}
+	var plan resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || plan.Scope.IsUnknown() {
+		return
+	}
+	key := r.client.ProjectKey()
+	var list []string
+	resp.Diagnostics.Append(plan.Scope.ElementsAs(ctx, &list, false)...)
+	for _, raw := range list {
+		s, err := scopes.Parse(raw)
+		if err == nil && s.ProjectKey != key {
+			resp.Diagnostics.AddAttributeWarning(path.Root("scope"), "Scope for another project",
+				fmt.Sprintf("The scope %q names project %q, but the provider manages project %q. "+
+					"The API rejects scopes of other projects; check the project key.", raw, s.ProjectKey, key))
+		}
+	}
+	creating := req.State.Raw.IsNull() || plan.ID.IsUnknown()
+	if configured := r.client.ConfiguredScopes(); creating && len(configured) > 0 {
+		want := "manage_api_clients:" + key
+		if !scopes.Contains(configured, want) {
+			resp.Diagnostics.AddError("Missing scope manage_api_clients",
+				fmt.Sprintf("Creating an API client needs the scope %s, but the provider's scopes setting (CTP_SCOPES) is %q. "+
+					"manage_project:%s does not include it. Add %s to the provider's API client and to its scopes setting.",
+					want, strings.Join(configured, " "), key, want))
+		}
+	}
+}
+
+// Create creates the client with one API request; the response carries the secret.
+func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if r.client == nil {
+		resp.Diagnostics.Append(framework.NotConfigured())
+		return
+	}
+	var plan resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	draft, diags := plan.draft(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	created, err := r.client.CreateAPIClient(ctx, draft)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Unable to create API client %q", draft.Name),
+			framework.ErrorDetail(err, r.client.ProjectKey()))
+		return
+	}
+	plan.applyAPI(created)
+	tflog.Debug(ctx, "created API client", map[string]any{"id": created.ID})
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Read refreshes the client from the provider's shared listing of clients.
+func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if r.client == nil {
+		resp.Diagnostics.Append(framework.NotConfigured())
+		return
+	}
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Read(ctx, defaultReadTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	got, err := r.client.ReadAPIClient(ctx, id)
+	if client.IsNotFound(err) {
+		tflog.Warn(ctx, "API client no longer exists; removing it from state", map[string]any{"id": id})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read API client %s", id),
+			framework.ErrorDetail(err, r.client.ProjectKey()))
+		return
+	}
+	state.applyAPI(got)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update only ever changes the timeouts block: every argument of an API client
+// forces a replacement.
+func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	state.Timeouts = plan.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Delete deletes the client; a client that is already gone counts as deleted.
+func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if r.client == nil {
+		resp.Diagnostics.Append(framework.NotConfigured())
+		return
+	}
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	if _, err := r.client.DeleteAPIClient(ctx, id); err != nil && !client.IsNotFound(err) {
+		resp.Diagnostics.AddError(fmt.Sprintf("Unable to delete API client %s", id),
+			framework.ErrorDetail(err, r.client.ProjectKey()))
+	}
+}
+
+// ImportState imports a client by its id. Its secret cannot be recovered.
+func (r *Resource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	if id == "" {
+		resp.Diagnostics.AddError("Invalid import id", "Import a commercetools_api_client by its id (the client_id), for example: terraform import commercetools_api_client.example Qm7rT2vXcL9pWd4sKe8NbY1z")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("scope"), types.SetNull(types.StringType))...)
+}
