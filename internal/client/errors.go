@@ -134,7 +134,7 @@ func (e *AuthError) Error() string {
 		msg += " " + e.Code
 	}
 	if e.Description != "" {
-		msg += ": " + e.Description
+		msg += ": " + strings.TrimRight(e.Description, ". ")
 	}
 	if h := e.hint(); h != "" {
 		msg += ". " + h

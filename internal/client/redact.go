@@ -31,7 +31,9 @@ var (
 	// formSecretRe matches key=value pairs of sensitive form fields.
 	formSecretRe = regexp.MustCompile(`(?i)((?:^|[&?\s;,])(?:secret|client_secret|access_token|refresh_token|password)=)[^&\s;,]*`)
 	// authHeaderRe matches credentials following an authorization scheme.
-	authHeaderRe = regexp.MustCompile(`(?i)\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=\-]+`)
+	authHeaderRe = regexp.MustCompile(`(?i)\b(Bearer|Basic)(\s+)([A-Za-z0-9._~+/=\-]+)`)
+	// plainWordRe matches ordinary words that follow "Basic"/"Bearer" in prose ("Basic Authentication").
+	plainWordRe = regexp.MustCompile(`^[A-Za-z]{1,19}$`)
 )
 
 // redactText removes known secrets and anything that looks like a credential from free text.
@@ -46,7 +48,13 @@ func redactText(s string, secrets []string) string {
 	}
 	s = jsonSecretRe.ReplaceAllString(s, `${1}"`+redacted+`"`)
 	s = formSecretRe.ReplaceAllString(s, "${1}"+redacted)
-	s = authHeaderRe.ReplaceAllString(s, "${1} "+redacted)
+	s = authHeaderRe.ReplaceAllStringFunc(s, func(m string) string {
+		parts := authHeaderRe.FindStringSubmatch(m)
+		if plainWordRe.MatchString(parts[3]) {
+			return m
+		}
+		return parts[1] + parts[2] + redacted
+	})
 	return s
 }
 

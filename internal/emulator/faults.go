@@ -166,8 +166,10 @@ func (f *Faults) epoch() int {
 func (f *Faults) Reset() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	epoch := f.tokenEpoch
-	*f = Faults{retryAfter: "1", tokenEpoch: epoch}
+	f.latency, f.retryAfter = 0, "1"
+	f.fails, f.drops = nil, nil
+	f.randFail, f.randDrop = nil, nil
+	f.normalizeScope = false
 }
 
 // decide consumes the fault rules that apply to one request.

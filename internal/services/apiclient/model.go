@@ -73,7 +73,8 @@ func (m *resourceModel) applyAPI(c *platform.ApiClient) {
 	m.CreatedAt = timeValue(c.CreatedAt)
 	m.DeleteAt = timeValue(c.DeleteAt)
 	if c.LastUsedAt != nil {
-		m.LastUsedAt = types.StringValue(time.Time(*c.LastUsedAt).Format(time.DateOnly))
+		d := c.LastUsedAt
+		m.LastUsedAt = types.StringValue(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
 	} else {
 		m.LastUsedAt = types.StringNull()
 	}

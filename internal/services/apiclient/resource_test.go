@@ -334,14 +334,14 @@ func TestAccAPIClient_missingManageAPIClients(t *testing.T) {
 			{
 				// Without a scopes setting the API refuses at apply.
 				Config:      clientConfig(srv, body),
-				ExpectError: regexp.MustCompile(`(?s)manage_api_clients:my-ct-project-key.*manage_project:my-ct-project-key does\s+not\s+include`),
+				ExpectError: regexp.MustCompile(`(?s)manage_api_clients:my-ct-project-key.*manage_project:my-ct-project-key\s+does\s+not\s+include`),
 			},
 			{
 				// With a scopes setting that lacks it, the plan already says so.
 				Config: acctest.ProviderBlock(srv, `scopes = "manage_project:my-ct-project-key view_api_clients:my-ct-project-key"`) +
 					`resource "commercetools_api_client" "test" {` + body + "\n}\n",
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Missing scope manage_api_clients.*manage_project:my-ct-project-key does\s+not\s+include`),
+				ExpectError: regexp.MustCompile(`(?s)Missing scope manage_api_clients.*manage_project:my-ct-project-key\s+does\s+not\s+include`),
 			},
 		},
 	})

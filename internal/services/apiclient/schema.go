@@ -119,6 +119,7 @@ func resourceSchema(ctx context.Context) schema.Schema {
 			"last_used_at": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "The day (YYYY-MM-DD) the client last obtained an access token; null if never.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 		},
 		Blocks: map[string]schema.Block{
