@@ -5,7 +5,10 @@ package acctest
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"regexp"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -91,4 +94,31 @@ func ProviderBlock(srv *emulator.TestServer, extra ...string) string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// NewWrappedEmulator starts an emulator behind a handler of the test's own,
+// to simulate a proxy or a broken server in front of the API.
+func NewWrappedEmulator(t *testing.T, wrap func(next http.Handler) http.Handler) *emulator.TestServer {
+	t.Helper()
+	e, err := emulator.New(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(wrap(e))
+	t.Cleanup(func() {
+		srv.CloseClientConnections()
+		srv.Close()
+		_ = e.Close()
+	})
+	return &emulator.TestServer{Emulator: e, URL: srv.URL, Project: emulator.DefaultProject()}
+}
+
+// Words builds a pattern that matches the words in order, whatever the line
+// wrapping Terraform applies to diagnostics.
+func Words(s string) *regexp.Regexp {
+	parts := strings.Fields(s)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, `\s+`))
 }

@@ -1,10 +1,13 @@
 package client
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/emulator"
 	"github.com/labd/commercetools-go-sdk/platform"
@@ -127,11 +130,52 @@ func TestConfigValidation(t *testing.T) {
 	if _, err := New(Config{}); err == nil || !strings.Contains(err.Error(), "client_id") {
 		t.Errorf("empty config: %v", err)
 	}
-	c, err := New(Config{ClientID: "a", ClientSecret: "b", ProjectKey: "p", APIURL: "https://api.x/", TokenURL: "https://auth.x"})
+	c, err := New(Config{ClientID: "a", ClientSecret: "b", ProjectKey: "p", APIURL: "https://api.x/", TokenURL: "https://auth.x"}) //nolint:gosec // test fixture
 	if err != nil || c.cfg.TokenURL != "https://auth.x/oauth/token" || c.cfg.MaxRetries != DefaultMaxRetries {
 		t.Errorf("normalize: %+v %v", c.cfg, err)
 	}
-	if _, err := New(Config{ClientID: "a", ClientSecret: "b", ProjectKey: "p", APIURL: "api.x", TokenURL: "https://auth.x"}); err == nil {
+	if _, err := New(Config{ClientID: "a", ClientSecret: "b", ProjectKey: "p", APIURL: "api.x", TokenURL: "https://auth.x"}); err == nil { //nolint:gosec // test fixture
 		t.Error("relative URL accepted")
+	}
+}
+
+func TestClientCallBoundedByDeadline(t *testing.T) {
+	srv, c := newEmulatorClient(t, func(cfg *Config) {
+		cfg.MaxRetries = 1000
+		cfg.MinBackoff, cfg.MaxBackoff = 10*time.Millisecond, 40*time.Millisecond
+	})
+	if _, err := c.GrantedScopes(testCtx(t)); err != nil {
+		t.Fatal(err)
+	}
+	srv.Faults().SetRandomFailures(emulator.Match{Method: http.MethodGet}, 1, []int{503}, 1)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := c.GetAPIClient(ctx, emulator.DefaultAdminClientID)
+	if el := time.Since(start); el > 700*time.Millisecond {
+		t.Errorf("took %s with a 300ms deadline", el)
+	}
+	var ae *APIError
+	if err == nil || (!errors.As(err, &ae) && !errors.Is(err, context.DeadlineExceeded)) || !strings.Contains(err.Error(), "503") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestClientAttemptTimeout(t *testing.T) {
+	srv, c := newEmulatorClient(t, func(cfg *Config) {
+		cfg.AttemptTimeout = 100 * time.Millisecond
+		cfg.MaxRetries = 2
+	})
+	if _, err := c.GrantedScopes(testCtx(t)); err != nil {
+		t.Fatal(err)
+	}
+	srv.Faults().SetLatency(time.Second)
+	start := time.Now()
+	_, err := c.GetAPIClient(testCtx(t), emulator.DefaultAdminClientID)
+	if err == nil || !strings.Contains(err.Error(), "3 attempt(s)") || !strings.Contains(err.Error(), "timed out") {
+		t.Errorf("err = %v", err)
+	}
+	if el := time.Since(start); el > 900*time.Millisecond {
+		t.Errorf("took %s", el)
 	}
 }

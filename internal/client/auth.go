@@ -185,7 +185,8 @@ func fetchToken(ctx context.Context, hc *http.Client, tokenURL, userAgent, clien
 		}
 		return nil, fmt.Errorf("fetching commercetools access token from %s: %w", tokenURL, err)
 	}
-	data, err := readAllClose(resp.Body)
+	defer func() { _ = resp.Body.Close() }()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
 	if err != nil {
 		return nil, fmt.Errorf("reading commercetools token response: %w", err)
 	}

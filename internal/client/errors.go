@@ -156,10 +156,10 @@ func (e *AuthError) hint() string {
 	case "invalid_grant":
 		return "The grant is not valid for this client"
 	}
-	switch {
-	case e.StatusCode == http.StatusNotFound:
+	switch e.StatusCode {
+	case http.StatusNotFound:
 		return "Check token_url: it must be the auth host of your region, e.g. https://auth.europe-west1.gcp.commercetools.com"
-	case e.StatusCode == http.StatusUnauthorized:
+	case http.StatusUnauthorized:
 		return "Check client_id and client_secret"
 	}
 	return ""
@@ -249,6 +249,10 @@ func unexpectedBodyMessage(status int, contentType string, body []byte, secrets 
 	if mt, _, err := mime.ParseMediaType(contentType); err == nil {
 		ct = mt
 	}
+	if len(ct) > 100 {
+		ct = ct[:100]
+	}
+	ct = strings.ToValidUTF8(ct, "?")
 	if ct == "" {
 		ct = "none"
 	}

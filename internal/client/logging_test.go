@@ -61,11 +61,11 @@ func TestTraceLogsAreRedacted(t *testing.T) {
 
 func TestRedactBody(t *testing.T) {
 	secrets := []string{"s3cr3t-value"}
-	for in, want := range map[string]string{
+	for in, want := range map[string]string{ //nolint:gosec // fake secrets to redact
 		`{"id":"a","secret":"abc","nested":{"client_secret":"x","password":"p"},"list":[{"refresh_token":"r"}]}`: `{"id":"a","list":[{"refresh_token":"***"}],"nested":{"client_secret":"***","password":"***"},"secret":"***"}`,
-		`{"access_token":"tok","scope":"a b"}`:                      `{"access_token":"***","scope":"a b"}`,
-		`<html>{"secret":"abcdef","x":1`:                            `<html>{"secret":"***","x":1`,
-		`{"secret":"cut-off-in-the-midd`:                            `{"secret":"***"`,
+		`{"access_token":"tok","scope":"a b"}`:                     `{"access_token":"***","scope":"a b"}`,
+		`<html>{"secret":"abcdef","x":1`:                           `<html>{"secret":"***","x":1`,
+		`{"secret":"cut-off-in-the-midd`:                           `{"secret":"***"`,
 		`grant_type=client_credentials&client_secret=zzz&scope=a`:  `grant_type=client_credentials&client_secret=***&scope=a`,
 		"Authorization: Bearer abc.def-ghi and Basic dXNlcjpwdw==": "Authorization: Bearer *** and Basic ***",
 		"plain text with s3cr3t-value inside":                      "plain text with *** inside",

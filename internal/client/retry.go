@@ -93,12 +93,12 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		resp, gotConn, err := t.attempt(ctx, req, body, attempt)
 		last := attempt > t.maxRetries
 		if err != nil {
-			class := errorClass(err)
-			ci.recordAttempt(class)
-			if ctx.Err() != nil {
+			if ctx.Err() != nil { // keep the previous attempt's class as the informative one
 				return nil, &requestError{Method: req.Method, Route: route, Attempts: attempt,
 					Cause: ctx.Err(), Unknown: !idempotent && gotConn}
 			}
+			class := errorClass(err)
+			ci.recordAttempt(class)
 			notSent := !gotConn || class == "dial" || class == "dns" || class == "connection refused"
 			if !idempotent && !notSent {
 				return nil, &requestError{Method: req.Method, Route: route, Attempts: attempt, Cause: err, Unknown: true}
@@ -198,7 +198,7 @@ func (t *retryTransport) backoff(attempt int) time.Duration {
 	if ceiling <= 0 {
 		return 0
 	}
-	return rand.N(ceiling + 1)
+	return rand.N(ceiling + 1) //nolint:gosec // jitter needs no cryptographic randomness
 }
 
 // parseRetryAfter understands delay-seconds and HTTP-date values.

@@ -66,28 +66,31 @@ func newPolicyServer(t *testing.T, script ...string) *policyServer {
 
 func newRetry(maxRetries int) *retryTransport {
 	return &retryTransport{
-		next: http.DefaultTransport.(*http.Transport).Clone(), maxRetries: maxRetries,
+		next: &http.Transport{}, maxRetries: maxRetries,
 		attemptTimeout: 2 * time.Second, minBackoff: time.Millisecond, maxBackoff: 5 * time.Millisecond,
 		secrets: func(context.Context) []string { return nil },
 	}
 }
 
-func doReq(ctx context.Context, rt http.RoundTripper, method, url string) (*http.Response, error) {
+// result is what doReq saw: the final status.
+type result struct{ StatusCode int }
+
+func doReq(ctx context.Context, rt http.RoundTripper, method, url string) (result, error) {
 	var body io.Reader
 	if method == http.MethodPost {
 		body = strings.NewReader(`{"name":"x"}`)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, url+"/proj/api-clients", body)
 	if err != nil {
-		return nil, err
+		return result{}, err
 	}
 	resp, err := (&http.Client{Transport: rt}).Do(req)
 	if err != nil {
-		return nil, err
+		return result{}, err
 	}
+	defer func() { _ = resp.Body.Close() }()
 	_, _ = io.Copy(io.Discard, resp.Body)
-	_ = resp.Body.Close()
-	return resp, nil
+	return result{StatusCode: resp.StatusCode}, nil
 }
 
 func TestRetryPolicy(t *testing.T) {
@@ -199,7 +202,7 @@ func TestParseRetryAfter(t *testing.T) {
 }
 
 func TestPostRetriedOnDialError(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	l, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ type call struct {
 	tok        *token // bearer token, nil on unauthenticated routes
 	status     int
 	resourceID string
+	onRespond  func() // records the request just before the status is written
 }
 
 // param returns a path parameter of the matched route.
@@ -33,6 +34,7 @@ func (c *call) param(name string) string { return c.params[name] }
 // json writes a JSON response.
 func (c *call) json(status int, v any) {
 	c.status = status
+	c.responding()
 	c.w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	c.w.WriteHeader(status)
 	if c.r.Method == http.MethodHead {
@@ -46,6 +48,7 @@ func (c *call) json(status int, v any) {
 // empty writes a response without a body (HEAD).
 func (c *call) empty(status int) {
 	c.status = status
+	c.responding()
 	c.w.WriteHeader(status)
 }
 
@@ -55,6 +58,14 @@ func (c *call) fail(err *apiError) {
 		c.w.Header().Set(k, v)
 	}
 	c.json(err.status, err.body())
+}
+
+// responding records the request in the log before the client can see the
+// response, so tests reading RequestLog after a response always find it.
+func (c *call) responding() {
+	if c.onRespond != nil {
+		c.onRespond()
+	}
 }
 
 // readBody reads the request body, enforcing Options.MaxBodyBytes.
@@ -136,11 +147,17 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request) {
 	seq := e.stats.arrive(r.Method, pattern, pattern == tokenRoute)
 	entry := LoggedRequest{Seq: seq, At: e.now(), Method: r.Method, Route: pattern, Path: r.URL.Path}
 	c := &call{e: e, w: w, r: r, route: rt, params: params, projectKey: params["projectKey"]}
-	defer func() {
-		entry.Status, entry.ResourceID = c.status, c.resourceID
-		e.stats.record(entry)
-		e.logLine(entry, time.Since(start))
-	}()
+	recorded := false
+	finish := func() {
+		if !recorded {
+			recorded = true
+			entry.Status, entry.ResourceID = c.status, c.resourceID
+			e.stats.record(entry)
+			e.logLine(entry, time.Since(start))
+		}
+	}
+	defer finish()
+	c.onRespond = finish
 
 	d := e.faults.decide(r.Method, pattern)
 	if d.latency > 0 {
@@ -153,6 +170,7 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if d.drop && !d.afterCommit {
 		c.status = 0
+		finish() // record before the client can observe the drop
 		dropConn(w)
 		return
 	}
@@ -173,6 +191,7 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if d.drop {
 		c.w = newDiscardWriter()
+		c.onRespond = nil
 	}
 	if rt.scopes != nil {
 		if err := e.authorize(c); err != nil {
@@ -185,6 +204,7 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if d.drop {
 		c.status = 0
+		finish()
 		dropConn(w)
 	}
 }
