@@ -117,8 +117,11 @@ func startEmulator(ctx context.Context, bin, dir string) (*emulator, error) {
 
 	deadline := time.Now().Add(60 * time.Second)
 	for {
+		// The URL is complete once its line ends (the write is not atomic).
 		data, _ := os.ReadFile(ready)
-		if line := strings.TrimSpace(strings.SplitN(string(data), "\n", 2)[0]); strings.HasPrefix(line, "http") {
+		if line, ok := strings.CutSuffix(strings.SplitN(string(data), "\n", 2)[0]+"\n", "\n"); ok &&
+			strings.Contains(string(data), "\n") && strings.HasPrefix(strings.TrimSpace(line), "http") {
+			line = strings.TrimSpace(line)
 			e.url = strings.TrimRight(line, "/")
 			break
 		}

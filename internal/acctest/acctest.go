@@ -78,10 +78,23 @@ func WithProjects(p ...emulator.Project) func(*emulator.Options) {
 	return func(o *emulator.Options) { o.Projects = p }
 }
 
+// RequiredProviders pins the provider's full address, so that Terraform and
+// OpenTofu (whose default registry differs) resolve the in-process provider
+// the same way in every kind of step, imports included.
+const RequiredProviders = `terraform {
+  required_providers {
+    commercetools = {
+      source = "registry.terraform.io/hashicorp/commercetools"
+    }
+  }
+}
+`
+
 // ProviderBlock renders a provider block that points at the emulator with
 // its bootstrap admin client. Extra lines are added inside the block.
 func ProviderBlock(srv *emulator.TestServer, extra ...string) string {
 	var b strings.Builder
+	b.WriteString(RequiredProviders)
 	fmt.Fprintf(&b, "provider \"commercetools\" {\n")
 	fmt.Fprintf(&b, "  client_id     = %q\n", srv.Project.AdminClientID)
 	fmt.Fprintf(&b, "  client_secret = %q\n", srv.Project.AdminClientSecret)

@@ -166,15 +166,17 @@ func (t *retryTransport) attempt(ctx context.Context, req *http.Request, body io
 // wait sleeps before the next attempt. It returns false without sleeping when the context
 // deadline would pass first, and false when the context ends while sleeping.
 func (t *retryTransport) wait(ctx context.Context, method, route string, attempt int, class string, d time.Duration) bool {
+	fields := map[string]any{"method": method, "route": route, "attempt": attempt, "wait": d.String()}
+	if status, err := strconv.Atoi(class); err == nil {
+		fields["status"] = status
+	} else {
+		fields["error"] = class
+	}
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) <= d {
-		tflog.Debug(maskContext(ctx, t.secrets(ctx)), "commercetools request not retried: deadline too close", map[string]any{
-			"method": method, "route": route, "status": class, "attempt": attempt, "wait": d.String(),
-		})
+		tflog.Debug(maskContext(ctx, t.secrets(ctx)), "commercetools request not retried: the deadline would pass first", fields)
 		return false
 	}
-	tflog.Debug(maskContext(ctx, t.secrets(ctx)), "retrying commercetools request", map[string]any{
-		"method": method, "route": route, "status": class, "attempt": attempt, "wait": d.String(),
-	})
+	tflog.Debug(maskContext(ctx, t.secrets(ctx)), "retrying commercetools request", fields)
 	if d <= 0 {
 		return ctx.Err() == nil
 	}

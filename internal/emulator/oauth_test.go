@@ -179,3 +179,16 @@ func TestGrantScopesUnit(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+func TestTokenBasicPercentDecoding(t *testing.T) {
+	h := newHarness(t, Options{})
+	secret := "a+b/c%d e&f=g:h"
+	if err := h.ts.PutAPIClient(pk, APIClient{ID: "id:with+chars", Name: "odd", Scope: "view_types:" + pk, Secret: secret}); err != nil {
+		t.Fatal(err)
+	}
+	h.token("id:with+chars", secret, "")
+	r := h.tokenRequest(false, "id:with+chars", secret, url.Values{"grant_type": {"client_credentials"}}, "")
+	if r.status != 200 {
+		t.Fatalf("form credentials: %d %s", r.status, r.body)
+	}
+}

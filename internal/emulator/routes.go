@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"net/http"
 	"strings"
 )
 
@@ -10,8 +9,14 @@ import (
 //
 //	func init() { families = append(families, registerTypes) }
 //	func registerTypes(r *router) {
-//		r.handle(http.MethodGet, "/{projectKey}/types/key={key}", []string{"view_types", "manage_types"}, getTypeByKey)
+//		r.handle(http.MethodGet, "/{projectKey}/types/key={key}", []string{"view_types", "manage_types", "manage_project"}, getTypeByKey)
 //	}
+//
+// Scopes are explicit: list manage_project where it grants access (it does
+// not for API clients). Handlers use call.param, c.e.update/c.e.view with a
+// collection name for storage (persisted automatically), parseQuery/apply/page
+// for queries, and the err* helpers (errConcurrentModification for version
+// mismatches) for error bodies.
 var families []func(*router)
 
 // route is one registered endpoint.
@@ -101,9 +106,3 @@ func (r *route) bind(parts []string) (map[string]string, bool) {
 
 // key returns the route key used in Counts.ByRoute.
 func (r *route) key() string { return r.method + " " + r.pattern }
-
-// headRoute registers HEAD for a pattern using the same handler as GET-like
-// existence checks; kept as a helper so families read uniformly.
-func (rt *router) head(pattern string, scopes []string, h func(*call)) {
-	rt.handle(http.MethodHead, pattern, scopes, h)
-}

@@ -3,12 +3,12 @@
 # run. Its secret never reaches the plan or the state.
 ephemeral "commercetools_api_client" "deploy" {
   name                       = "terraform-run"
-  scope                      = ["view_products:my-ct-project-key"]
+  scope                      = ["view_api_clients:my-ct-project-key"]
   delete_days_after_creation = 1 # safety net if the run is killed
 }
 
-# Use it to configure something else, for example a second provider
-# configuration restricted to the temporary client's scopes.
+# Use it to configure something else, for example a second, read-only
+# configuration of this provider that can only list API clients.
 provider "commercetools" {
   alias         = "readonly"
   region        = "europe-west1.gcp"

@@ -32,6 +32,7 @@ func providerWith(srv *emulator.TestServer, over map[string]string) string {
 		{"max_retries", "2"},
 	}
 	var b strings.Builder
+	b.WriteString(acctest.RequiredProviders)
 	b.WriteString("provider \"commercetools\" {\n")
 	seen := map[string]bool{}
 	for _, kv := range settings {
