@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -461,6 +462,7 @@ func (b *bench) runPhase(ctx context.Context, engine, work string, emu *emulator
 	if err := emu.resetCounts(); err != nil {
 		return PhaseRecord{}, fmt.Errorf("reset counts: %w", err)
 	}
+	load := loadAvg1()
 	res := b.runEngineCmd(ctx, engine, work, fmt.Sprintf("%s-n%d-l%d-r%d", phase, n, latMs, rep), args...)
 	if ctx.Err() != nil {
 		return PhaseRecord{}, ctx.Err()
@@ -471,7 +473,7 @@ func (b *bench) runPhase(ctx context.Context, engine, work string, emu *emulator
 		Phase: phase, WallSec: res.wall.Seconds(), ExitCode: res.exitCode, APIRequests: counts.API,
 		TokenRequests: counts.Token, ByRoute: counts.ByRoute, PeakRSSMB: kbToMB(res.peakKB),
 		ProviderProcesses: res.providerProcs, FloorSec: fl.Seconds(), OverheadSec: res.wall.Seconds() - fl.Seconds(),
-		WallOverFloor: ratio(res.wall.Seconds(), fl.Seconds())}
+		WallOverFloor: ratio(res.wall.Seconds(), fl.Seconds()), LoadAvg1: load}
 	r.OK = res.err == nil && res.exitCode == 0 && cerr == nil
 	switch {
 	case res.err != nil:
@@ -489,8 +491,8 @@ func (b *bench) runPhase(ctx context.Context, engine, work string, emu *emulator
 	if !r.OK {
 		status = "FAILED: " + r.Error
 	}
-	logf("%-9s N=%-4d L=%-3dms rep %d %-7s %7.2fs  api=%-5d token=%-2d rss=%5.1fMB  %s",
-		engine, n, latMs, rep, phase, r.WallSec, r.APIRequests, r.TokenRequests, r.PeakRSSMB, status)
+	logf("%-9s N=%-4d L=%-3dms rep %d %-7s %7.2fs  api=%-5d token=%-2d rss=%5.1fMB load=%4.1f  %s",
+		engine, n, latMs, rep, phase, r.WallSec, r.APIRequests, r.TokenRequests, r.PeakRSSMB, load, status)
 	return r, nil
 }
 
@@ -534,4 +536,19 @@ var logStart = time.Now()
 
 func logf(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "[%6.1fs] %s\n", time.Since(logStart).Seconds(), fmt.Sprintf(format, args...))
+}
+
+// loadAvg1 is the 1-minute load average, recorded with each phase because
+// other work on the machine inflates the times.
+func loadAvg1() float64 {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(data))
+	if len(f) == 0 {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(f[0], 64)
+	return v
 }

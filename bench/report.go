@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -47,6 +48,7 @@ type PhaseRecord struct {
 	FloorSec          float64        `json:"floorSec"`
 	WallOverFloor     *float64       `json:"wallOverFloor"` // null when the floor is 0 (L=0)
 	OverheadSec       float64        `json:"overheadSec"`   // wall - floor
+	LoadAvg1          float64        `json:"loadAvg1"`      // 1-minute load average when the phase started
 }
 
 // StartupRecord is one `validate` or `providers schema -json` run.
@@ -162,12 +164,17 @@ type report struct {
 	Targets          []TargetRecord
 	Failures         int
 	Reps             int
+	MaxLoad          float64 // largest 1-minute load average seen at a phase start
+	CPUs             int
 }
 
 var phaseOrder = map[string]int{"apply": 0, "plan": 1, "destroy": 2}
 
 func buildReport(b *bench) *report {
-	r := &report{Engines: b.opts.engines, Versions: b.versions, Reps: b.opts.reps}
+	r := &report{Engines: b.opts.engines, Versions: b.versions, Reps: b.opts.reps, CPUs: runtime.NumCPU()}
+	for _, p := range b.phases {
+		r.MaxLoad = math.Max(r.MaxLoad, p.LoadAvg1)
+	}
 	type key struct {
 		engine string
 		n, lat int
@@ -378,6 +385,10 @@ func (r *report) markdown() string {
 	sb.WriteString("Floor = round trips the latency alone imposes (apply ⌈N/10⌉·L + L, plan L + ⌈N/500⌉·L, " +
 		"destroy L + ⌈N/500⌉·L + ⌈N/10⌉·L; the token request counts as one L). " +
 		"Overhead = median − floor. Requests are medians per run; RSS is the provider's peak VmHWM.\n\n")
+	if r.MaxLoad > float64(r.CPUs) {
+		fmt.Fprintf(&sb, "**Warning:** the machine was busy (1-minute load average up to %.1f on %d CPUs at a phase start): "+
+			"times are inflated by other work.\n\n", r.MaxLoad, r.CPUs)
+	}
 
 	sb.WriteString("| engine | N | latency | phase | min | median | API requests | token requests | floor | wall÷floor | overhead | peak RSS MB |\n")
 	sb.WriteString("|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")

@@ -9,11 +9,21 @@ import (
 	"github.com/labd/commercetools-go-sdk/platform"
 )
 
-// maxListingPages is the largest listing (in pages of 500) that ReadAPIClient fetches completely.
-// When the first page's total says more pages are needed, only page 1 is kept and readers whose
-// id is not on it do one GET each, so a small configuration in a huge project costs at most one
-// extra round trip per client instead of paging through the whole project.
-const maxListingPages = 2
+// alwaysListPages is the largest listing (in pages of 500) that ReadAPIClient always fetches
+// completely: at most two round trips more than the first page.
+//
+// Beyond it the first page decides. Ids are opaque and the listing is sorted by id, so the first
+// page is a uniform sample of the project: the share of the ids asked for so far that it holds
+// estimates (conservatively: one hit fewer) how many of the project's clients this configuration
+// manages. Paging on costs one
+// round trip per page; reading the rest by id costs about one round trip per readParallelism
+// clients (Terraform refreshes ten resources at a time by default). The cheaper one is chosen, so
+// a small configuration in a huge project costs one GET per client after the first page, and a
+// large one still costs ceil(total/500) requests.
+const alwaysListPages = 3
+
+// readParallelism is the number of concurrent reads assumed when pricing GETs against pages.
+const readParallelism = 10
 
 // bulkState is one Client's snapshot of the project's API clients, shared by all readers.
 type bulkState struct {
@@ -22,6 +32,7 @@ type bulkState struct {
 	complete bool // the listing holds every client of the project
 	byID     map[string]platform.ApiClient
 	deleted  map[string]bool // ids forgotten by this Client, never re-added from a listing
+	asked    map[string]bool // ids readers have asked for, the sample that prices the listing
 	flight   *bulkFlight
 }
 
@@ -53,6 +64,42 @@ func (b *bulkState) forget(id string) {
 	b.deleted[id] = true
 }
 
+// ask records that a reader wants id.
+func (b *bulkState) ask(id string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.asked == nil {
+		b.asked = map[string]bool{}
+	}
+	b.asked[id] = true
+}
+
+// worthPaging decides, from the first page, whether reading the remaining pages is cheaper than
+// reading the wanted clients one by one.
+func (b *bulkState) worthPaging(first []platform.ApiClient, total int) (bool, int) {
+	pages := (total + pageLimit - 1) / pageLimit
+	if pages <= alwaysListPages {
+		return true, total
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.asked) == 0 {
+		return false, 0
+	}
+	hits := 0
+	for _, a := range first {
+		if b.asked[a.ID] {
+			hits++
+		}
+	}
+	// A lower bound: one hit alone is weak evidence in a sample of ten.
+	managed := 0
+	if hits > 1 {
+		managed = total * (hits - 1) / len(b.asked)
+	}
+	return pages-1 <= (managed+readParallelism-1)/readParallelism, managed
+}
+
 func (b *bulkState) lookup(id string) (platform.ApiClient, bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -70,6 +117,7 @@ func (c *Client) ReadAPIClient(ctx context.Context, id string) (*platform.ApiCli
 	if a, ok := c.bulk.lookup(id); ok {
 		return &a, nil
 	}
+	c.bulk.ask(id)
 	if err := c.ensureListing(ctx); err != nil {
 		return nil, err
 	}
@@ -130,7 +178,7 @@ func (c *Client) ensureListing(ctx context.Context) error {
 }
 
 // fetchListing reads page 1 with withTotal=true and decides from its total whether to read the
-// rest (at most maxListingPages pages) or to stop there.
+// rest (see alwaysListPages) or to stop there.
 func (c *Client) fetchListing(ctx context.Context) ([]platform.ApiClient, bool, error) {
 	first, err := c.queryPage(ctx, nil, "", true)
 	if err != nil {
@@ -140,13 +188,12 @@ func (c *Client) fetchListing(ctx context.Context) ([]platform.ApiClient, bool, 
 	if len(first.Results) < pageLimit {
 		return all, true, nil
 	}
-	if first.Total == nil || (*first.Total+pageLimit-1)/pageLimit > maxListingPages {
-		total := -1
-		if first.Total != nil {
-			total = *first.Total
-		}
+	if first.Total == nil {
+		return all, false, nil
+	}
+	if ok, managed := c.bulk.worthPaging(first.Results, *first.Total); !ok {
 		tflog.Debug(ctx, "commercetools API client listing kept to its first page; other clients are read by id",
-			map[string]any{"total": total, "page_size": pageLimit, "max_pages": maxListingPages})
+			map[string]any{"total": *first.Total, "page_size": pageLimit, "estimated_managed": managed})
 		return all, false, nil
 	}
 	total := *first.Total
