@@ -85,10 +85,10 @@ func (r *report) svg() string {
 
 	xMin, xMax := math.Log10(float64(ns[0])), math.Log10(float64(ns[len(ns)-1]))
 	xMin, xMax = math.Floor(xMin), math.Ceil(xMax)
-	if xMax-xMin < 1 {
-		xMax = xMin + 1
+	if xMax-xMin < 1 { // a single N: centre it
+		xMin, xMax = xMin-1, xMax+1
 	}
-	pad := 0.06 * (xMax - xMin)
+	pad := 0.08 * (xMax - xMin)
 	xLo, xHi := xMin-pad, xMax+pad
 
 	for pi, phase := range phases {
@@ -132,8 +132,13 @@ func (r *report) svg() string {
 			}
 			x, y := px(float64(t.n)), py(t.limit)
 			fmt.Fprintf(&sb, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#d00" stroke-width="3"/>`+"\n", x-12, y, x+12, y)
-			fmt.Fprintf(&sb, `<text x="%.1f" y="%.1f" fill="#d00" font-size="10" text-anchor="end">target %s s</text>`+"\n",
-				x-15, y+3, strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", t.limit), "0"), "."))
+			// Label on the side with more room.
+			lx, anchor := x-15, "end"
+			if x < x0+panelW/2 {
+				lx, anchor = x+15, "start"
+			}
+			fmt.Fprintf(&sb, `<text x="%.1f" y="%.1f" fill="#d00" font-size="10" text-anchor="%s">target %s s</text>`+"\n",
+				lx, y+3, anchor, strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", t.limit), "0"), "."))
 		}
 
 		// Series.

@@ -34,6 +34,12 @@ type bulkState struct {
 	deleted  map[string]bool // ids forgotten by this Client, never re-added from a listing
 	asked    map[string]bool // ids readers have asked for, the sample that prices the listing
 	flight   *bulkFlight
+
+	// When the listing stopped early: where to resume it and what the single GETs have cost.
+	after      string
+	remaining  int // clients the listing has not covered, from the first page's total
+	gets       int
+	restFlight *bulkFlight
 }
 
 type bulkFlight struct {
@@ -124,7 +130,95 @@ func (c *Client) ReadAPIClient(ctx context.Context, id string) (*platform.ApiCli
 	if a, ok := c.bulk.lookup(id); ok {
 		return &a, nil
 	}
+	if c.bulk.shouldResume() {
+		if err := c.finishListing(ctx); err != nil {
+			return nil, err
+		}
+		if a, ok := c.bulk.lookup(id); ok {
+			return &a, nil
+		}
+	}
 	return c.GetAPIClient(ctx, id)
+}
+
+// shouldResume counts one more single GET and reports whether the GETs made so far have cost as
+// much as the rest of the listing would (in round trips at readParallelism): then the rest of the
+// listing is read after all. Like renting skis until renting has cost the price of buying, this
+// never costs more than twice the better choice made in hindsight.
+func (b *bulkState) shouldResume() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.complete || b.after == "" {
+		return false
+	}
+	b.gets++
+	pages := (b.remaining + pageLimit - 1) / pageLimit
+	return b.gets > readParallelism*pages
+}
+
+// finishListing reads the pages after the first one once; concurrent callers wait for it.
+func (c *Client) finishListing(ctx context.Context) error {
+	b := &c.bulk
+	b.mu.Lock()
+	if b.complete {
+		b.mu.Unlock()
+		return nil
+	}
+	if f := b.restFlight; f != nil {
+		b.mu.Unlock()
+		select {
+		case <-f.done:
+			return f.err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	f := &bulkFlight{done: make(chan struct{})}
+	b.restFlight = f
+	after, remaining := b.after, b.remaining
+	b.mu.Unlock()
+
+	var listed []platform.ApiClient
+	err := c.pagesAfter(ctx, after, remaining, func(page []platform.ApiClient) { listed = append(listed, page...) })
+
+	b.mu.Lock()
+	if err == nil {
+		for _, a := range listed {
+			if _, known := b.byID[a.ID]; !known && !b.deleted[a.ID] {
+				b.byID[a.ID] = a
+			}
+		}
+		b.complete = true
+		tflog.Debug(ctx, "commercetools API client listing resumed and completed", map[string]any{"listed": len(listed), "single_gets": b.gets})
+	} else {
+		b.restFlight = nil // a later reader may try again
+	}
+	f.err = err
+	close(f.done)
+	b.mu.Unlock()
+	return err
+}
+
+// pagesAfter reads the pages after the cursor, sorted by id, until a short page or until
+// expected clients (from the first page's total; 0 = unknown) have been read.
+func (c *Client) pagesAfter(ctx context.Context, after string, expected int, each func([]platform.ApiClient)) error {
+	read := 0
+	for {
+		page, err := c.queryPage(ctx, nil, after, false)
+		if err != nil {
+			return err
+		}
+		each(page.Results)
+		read += len(page.Results)
+		if len(page.Results) < pageLimit || (expected > 0 && read >= expected) {
+			return nil
+		}
+		last := page.Results[len(page.Results)-1].ID
+		if last == after {
+			return invalidResponse(http.MethodGet, routeOf(c.collectionPath()), "the id cursor did not advance")
+		}
+		after = last
+	}
 }
 
 // ensureListing takes the listing once; concurrent callers wait for the same one.
@@ -191,27 +285,20 @@ func (c *Client) fetchListing(ctx context.Context) ([]platform.ApiClient, bool, 
 	if first.Total == nil {
 		return all, false, nil
 	}
+	if len(all) >= *first.Total {
+		return all, true, nil
+	}
+	after := first.Results[len(first.Results)-1].ID
 	if ok, managed := c.bulk.worthPaging(first.Results, *first.Total); !ok {
 		tflog.Debug(ctx, "commercetools API client listing kept to its first page; other clients are read by id",
 			map[string]any{"total": *first.Total, "page_size": pageLimit, "estimated_managed": managed})
+		c.bulk.mu.Lock()
+		c.bulk.after, c.bulk.remaining = after, max(*first.Total-len(first.Results), 1)
+		c.bulk.mu.Unlock()
 		return all, false, nil
 	}
-	total := *first.Total
-	after := first.Results[len(first.Results)-1].ID
-	for len(all) < total {
-		page, err := c.queryPage(ctx, nil, after, false)
-		if err != nil {
-			return nil, false, err
-		}
-		all = append(all, page.Results...)
-		if len(page.Results) < pageLimit {
-			break
-		}
-		last := page.Results[len(page.Results)-1].ID
-		if last == after {
-			return nil, false, invalidResponse(http.MethodGet, routeOf(c.collectionPath()), "the id cursor did not advance")
-		}
-		after = last
+	if err := c.pagesAfter(ctx, after, *first.Total-len(first.Results), func(page []platform.ApiClient) { all = append(all, page...) }); err != nil {
+		return nil, false, err
 	}
 	return all, true, nil
 }

@@ -143,3 +143,18 @@ func TestBulkReadConcurrentReadersShareListing(t *testing.T) {
 		t.Errorf("requests = %v, want one shared listing", got.ByRoute)
 	}
 }
+
+// TestBulkReadLargeConfigurationInLargeProject reads every client of a 5000-client project, ten
+// at a time as Terraform does: whatever the first page's sample says, the reads must end up
+// costing about one listing, not one GET per client.
+func TestBulkReadLargeConfigurationInLargeProject(t *testing.T) {
+	srv, c := newEmulatorClient(t)
+	ids := projectWith(t, srv, 5000)
+	srv.ResetCounts()
+	readAll(t, c, ids)
+	counts := srv.Counts()
+	pages := (len(ids) + pageLimit - 1) / pageLimit
+	if counts.ByRoute[listRoute] > pages || counts.ByRoute[getRoute] > readParallelism*pages+readParallelism {
+		t.Errorf("requests = %v, want at most %d list requests and %d GETs", counts.ByRoute, pages, readParallelism*pages+readParallelism)
+	}
+}

@@ -63,7 +63,7 @@ func TestDocsAreUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, tfplugindocs, "generate",
 		"--provider-dir", root,

@@ -1,7 +1,6 @@
 package provider_test
 
 import (
-	"context"
 	"fmt"
 	"reflect"
 	"sort"
@@ -100,7 +99,7 @@ func TestSchemaDescriptionsDetector(t *testing.T) {
 // data source and ephemeral resource it registers.
 func providerSchemas(t *testing.T) []servedSchema {
 	t.Helper()
-	ctx := context.Background()
+	ctx := t.Context()
 	p := provider.New("test")()
 	var out []servedSchema
 
@@ -158,7 +157,7 @@ func descriptionProblems(schemas []servedSchema) (problems []string, checked int
 		walk(s.label, "", s.attrs, s.blocks, func(where, name string, f describedField, isBlock bool) {
 			d := description(f)
 			if d == "" {
-				if !(isBlock && frameworkBlocks[name]) {
+				if !isBlock || !frameworkBlocks[name] {
 					missing = append(missing, where)
 				}
 				return
