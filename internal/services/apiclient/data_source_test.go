@@ -178,9 +178,9 @@ func TestAccAPIClientDataSource_errors(t *testing.T) {
 		{name: "empty id", body: `id = ""`, atPlan: true,
 			want: acctest.Words(`id string length must be at least 1, got: 0`)},
 		{name: "unknown id", body: `id = "nosuchclient000000000000"`,
-			want: acctest.Words(`API client not found No API client with id "nosuchclient000000000000" exists in project "my-ct-project-key".`)},
+			want: acctest.Words(`No API client with id "nosuchclient000000000000" exists in project "my-ct-project-key".`)},
 		{name: "unknown name", body: `name = "nobody"`,
-			want: acctest.Words(`API client not found No API client named "nobody" exists in project "my-ct-project-key".`)},
+			want: acctest.Words(`No API client named "nobody" exists in project "my-ct-project-key".`)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -156,10 +156,10 @@ func TestAccAPIClient_import(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"secret", "timeouts"},
 			},
 			{
-				Config:                  cfg,
-				ResourceName:            testAddr,
-				ImportState:             true,
-				ImportStateKind:         resource.ImportBlockWithID,
+				Config:          cfg,
+				ResourceName:    testAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
 				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testAddr, plancheck.ResourceActionNoop),
 				}},
