@@ -101,7 +101,9 @@ func ProviderBlock(srv *emulator.TestServer, extra ...string) string {
 	fmt.Fprintf(&b, "  project_key   = %q\n", srv.Project.Key)
 	fmt.Fprintf(&b, "  api_url       = %q\n", srv.URL)
 	fmt.Fprintf(&b, "  token_url     = %q\n", srv.URL)
-	fmt.Fprintf(&b, "  max_retries   = 4\n")
+	if !strings.Contains(strings.Join(extra, "\n"), "max_retries") {
+		fmt.Fprintf(&b, "  max_retries   = 4\n")
+	}
 	for _, l := range extra {
 		fmt.Fprintf(&b, "  %s\n", l)
 	}
