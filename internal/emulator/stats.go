@@ -111,3 +111,15 @@ func (e *Emulator) logLine(l LoggedRequest, d time.Duration) {
 	defer e.logMu.Unlock()
 	fmt.Fprintln(e.logw, line)
 }
+
+// IssuedTokens returns every access token the emulator has issued and still
+// remembers, so that tests can check that none of them leaks into logs.
+func (e *Emulator) IssuedTokens() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := make([]string, 0, len(e.tokens))
+	for raw := range e.tokens {
+		out = append(out, raw)
+	}
+	return out
+}

@@ -72,6 +72,10 @@ func TestMigrationFromLabd(t *testing.T) {
 
 	wd.mustRun("state", "replace-provider", "-no-color", "-auto-approve", labdAddress, provider.RegistryAddress)
 	wd.mustRun("init", "-no-color", "-input=false", "-plugin-dir", plugins)
+	// Without a refresh, the upgraded state alone must match the configuration.
+	if out, code := wd.run("plan", "-no-color", "-input=false", "-refresh=false", "-detailed-exitcode"); code != 0 {
+		t.Fatalf("a plan without refresh after the switch must be empty (exit code 0), got exit code %d:\n%s", code, out)
+	}
 	if out, code := wd.run("plan", "-no-color", "-input=false", "-detailed-exitcode", "-out=migration.tfplan"); code != 0 {
 		t.Fatalf("the first plan after the switch must be empty (exit code 0), got exit code %d:\n%s", code, out)
 	}
