@@ -188,6 +188,8 @@ type cmdResult struct {
 	output        string // path of the combined output
 	peakKB        int64
 	providerProcs int
+	cpu           time.Duration // engine + its reaped children (the providers)
+	providerCPU   time.Duration
 	err           error // failure to start or a kill (not a non-zero exit)
 }
 
@@ -210,10 +212,15 @@ func (b *bench) runEngineCmd(ctx context.Context, engine, dir, logName string, a
 	sampler := startRSSSampler(cmd.Process.Pid, "terraform-provider-commercetools")
 	werr := cmd.Wait()
 	wall := time.Since(start)
-	peak, procs := sampler.stop()
+	peak, procs, pcpu := sampler.stop()
 	// Nothing may outlive the phase: kill whatever is left of the group.
 	_ = killGroup(cmd.Process.Pid)
-	res := cmdResult{wall: wall, output: outPath, peakKB: peak, providerProcs: procs}
+	res := cmdResult{wall: wall, output: outPath, peakKB: peak, providerProcs: procs, providerCPU: pcpu}
+	if ps := cmd.ProcessState; ps != nil {
+		// wait4 reports the engine's CPU time plus that of the children it
+		// waited for, which includes the provider processes.
+		res.cpu = ps.UserTime() + ps.SystemTime()
+	}
 	var exitErr *exec.ExitError
 	switch {
 	case werr == nil:
@@ -473,7 +480,8 @@ func (b *bench) runPhase(ctx context.Context, engine, work string, emu *emulator
 		Phase: phase, WallSec: res.wall.Seconds(), ExitCode: res.exitCode, APIRequests: counts.API,
 		TokenRequests: counts.Token, ByRoute: counts.ByRoute, PeakRSSMB: kbToMB(res.peakKB),
 		ProviderProcesses: res.providerProcs, FloorSec: fl.Seconds(), OverheadSec: res.wall.Seconds() - fl.Seconds(),
-		WallOverFloor: ratio(res.wall.Seconds(), fl.Seconds()), LoadAvg1: load}
+		WallOverFloor: ratio(res.wall.Seconds(), fl.Seconds()), LoadAvg1: load,
+		ProviderCPUSec: res.providerCPU.Seconds(), EngineCPUSec: max(res.cpu-res.providerCPU, 0).Seconds()}
 	r.OK = res.err == nil && res.exitCode == 0 && cerr == nil
 	switch {
 	case res.err != nil:
@@ -491,8 +499,9 @@ func (b *bench) runPhase(ctx context.Context, engine, work string, emu *emulator
 	if !r.OK {
 		status = "FAILED: " + r.Error
 	}
-	logf("%-9s N=%-4d L=%-3dms rep %d %-7s %7.2fs  api=%-5d token=%-2d rss=%5.1fMB load=%4.1f  %s",
-		engine, n, latMs, rep, phase, r.WallSec, r.APIRequests, r.TokenRequests, r.PeakRSSMB, load, status)
+	logf("%-9s N=%-4d L=%-3dms rep %d %-7s %7.2fs  api=%-5d token=%-2d rss=%5.1fMB cpu=%.1f/%.1fs load=%4.1f  %s",
+		engine, n, latMs, rep, phase, r.WallSec, r.APIRequests, r.TokenRequests, r.PeakRSSMB,
+		r.EngineCPUSec, r.ProviderCPUSec, load, status)
 	return r, nil
 }
 

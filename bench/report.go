@@ -46,9 +46,11 @@ type PhaseRecord struct {
 	PeakRSSMB         float64        `json:"providerPeakRssMB"`
 	ProviderProcesses int            `json:"providerProcesses"`
 	FloorSec          float64        `json:"floorSec"`
-	WallOverFloor     *float64       `json:"wallOverFloor"` // null when the floor is 0 (L=0)
-	OverheadSec       float64        `json:"overheadSec"`   // wall - floor
-	LoadAvg1          float64        `json:"loadAvg1"`      // 1-minute load average when the phase started
+	WallOverFloor     *float64       `json:"wallOverFloor"`  // null when the floor is 0 (L=0)
+	OverheadSec       float64        `json:"overheadSec"`    // wall - floor
+	LoadAvg1          float64        `json:"loadAvg1"`       // 1-minute load average when the phase started
+	EngineCPUSec      float64        `json:"engineCpuSec"`   // CPU time of terraform/tofu itself
+	ProviderCPUSec    float64        `json:"providerCpuSec"` // CPU time of the provider processes
 }
 
 // StartupRecord is one `validate` or `providers schema -json` run.
@@ -69,23 +71,25 @@ type StartupRecord struct {
 
 // SummaryRecord aggregates the repetitions of one engine × N × latency × phase.
 type SummaryRecord struct {
-	Type          string   `json:"type"` // "summary"
-	Engine        string   `json:"engine"`
-	N             int      `json:"n"`
-	LatencyMs     int      `json:"latencyMs"`
-	Phase         string   `json:"phase"`
-	Reps          int      `json:"reps"`     // successful repetitions
-	Failures      int      `json:"failures"` // failed repetitions
-	Errors        []string `json:"errors,omitempty"`
-	MinSec        float64  `json:"minSec"`
-	MedianSec     float64  `json:"medianSec"`
-	MaxSec        float64  `json:"maxSec"`
-	APIRequests   float64  `json:"apiRequests"`   // median
-	TokenRequests float64  `json:"tokenRequests"` // median
-	FloorSec      float64  `json:"floorSec"`
-	WallOverFloor *float64 `json:"wallOverFloor"` // median / floor; null for L=0
-	OverheadSec   float64  `json:"overheadSec"`   // median - floor
-	PeakRSSMB     float64  `json:"providerPeakRssMB"`
+	Type           string   `json:"type"` // "summary"
+	Engine         string   `json:"engine"`
+	N              int      `json:"n"`
+	LatencyMs      int      `json:"latencyMs"`
+	Phase          string   `json:"phase"`
+	Reps           int      `json:"reps"`     // successful repetitions
+	Failures       int      `json:"failures"` // failed repetitions
+	Errors         []string `json:"errors,omitempty"`
+	MinSec         float64  `json:"minSec"`
+	MedianSec      float64  `json:"medianSec"`
+	MaxSec         float64  `json:"maxSec"`
+	APIRequests    float64  `json:"apiRequests"`   // median
+	TokenRequests  float64  `json:"tokenRequests"` // median
+	FloorSec       float64  `json:"floorSec"`
+	WallOverFloor  *float64 `json:"wallOverFloor"` // median / floor; null for L=0
+	OverheadSec    float64  `json:"overheadSec"`   // median - floor
+	PeakRSSMB      float64  `json:"providerPeakRssMB"`
+	EngineCPUSec   float64  `json:"engineCpuSec"`   // median
+	ProviderCPUSec float64  `json:"providerCpuSec"` // median
 }
 
 // StartupSummaryRecord aggregates the start-up measurements of one command.
@@ -204,7 +208,7 @@ func buildReport(b *bench) *report {
 	})
 	for _, k := range keys {
 		s := SummaryRecord{Type: "summary", Engine: k.engine, N: k.n, LatencyMs: k.lat, Phase: k.phase}
-		var walls, api, tok []float64
+		var walls, api, tok, ecpu, pcpu []float64
 		for _, p := range groups[k] {
 			s.PeakRSSMB = math.Max(s.PeakRSSMB, p.PeakRSSMB)
 			if !p.OK {
@@ -215,6 +219,8 @@ func buildReport(b *bench) *report {
 			walls = append(walls, p.WallSec)
 			api = append(api, float64(p.APIRequests))
 			tok = append(tok, float64(p.TokenRequests))
+			ecpu = append(ecpu, p.EngineCPUSec)
+			pcpu = append(pcpu, p.ProviderCPUSec)
 		}
 		r.Failures += s.Failures
 		s.Reps = len(walls)
@@ -223,6 +229,7 @@ func buildReport(b *bench) *report {
 			s.MinSec, s.MaxSec = slices.Min(walls), slices.Max(walls)
 			s.MedianSec = median(walls)
 			s.APIRequests, s.TokenRequests = median(api), median(tok)
+			s.EngineCPUSec, s.ProviderCPUSec = median(ecpu), median(pcpu)
 			s.WallOverFloor = ratio(s.MedianSec, s.FloorSec)
 			s.OverheadSec = s.MedianSec - s.FloorSec
 		}
@@ -322,7 +329,8 @@ func (r *report) evaluateTargets() []TargetRecord {
 						v, eo, rt, fl)
 				}
 				if tr.Verdict == "not met" {
-					tr.Breakdown = fmt.Sprintf("over by %.2f s: %s", v-t.limit, tr.Breakdown)
+					tr.Breakdown = fmt.Sprintf("over by %.2f s: %s; CPU per run: engine %.2f s, provider %.2f s",
+						v-t.limit, tr.Breakdown, s.EngineCPUSec, s.ProviderCPUSec)
 				}
 			} else if s != nil {
 				tr.Verdict = "not met"
@@ -384,28 +392,30 @@ func (r *report) markdown() string {
 		strings.Join(vers, ", "), providerVersion, parallelism, r.Reps)
 	sb.WriteString("Floor = round trips the latency alone imposes (apply ⌈N/10⌉·L + L, plan L + ⌈N/500⌉·L, " +
 		"destroy L + ⌈N/500⌉·L + ⌈N/10⌉·L; the token request counts as one L). " +
-		"Overhead = median − floor. Requests are medians per run; RSS is the provider's peak VmHWM.\n\n")
+		"Overhead = median − floor. Requests and CPU times are medians per run; CPU is split into the engine's own " +
+		"and the provider processes'; RSS is the provider's peak VmHWM.\n\n")
 	if r.MaxLoad > float64(r.CPUs) {
 		fmt.Fprintf(&sb, "**Warning:** the machine was busy (1-minute load average up to %.1f on %d CPUs at a phase start): "+
 			"times are inflated by other work.\n\n", r.MaxLoad, r.CPUs)
 	}
 
-	sb.WriteString("| engine | N | latency | phase | min | median | API requests | token requests | floor | wall÷floor | overhead | peak RSS MB |\n")
-	sb.WriteString("|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	sb.WriteString("| engine | N | latency | phase | min | median | API requests | token requests | floor | wall÷floor | overhead | CPU s engine / provider | peak RSS MB |\n")
+	sb.WriteString("|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, s := range r.Summaries {
 		ratioS := "n/a"
 		if s.WallOverFloor != nil {
 			ratioS = fmt.Sprintf("%.2f", *s.WallOverFloor)
 		}
 		minS, medS, apiS, tokS, ovS := fmtSec(s.MinSec), fmtSec(s.MedianSec), fmtCount(s.APIRequests), fmtCount(s.TokenRequests), fmtSec(s.OverheadSec)
+		cpuS := fmt.Sprintf("%.1f / %.1f", s.EngineCPUSec, s.ProviderCPUSec)
 		if s.Reps == 0 {
-			minS, medS, apiS, tokS, ovS, ratioS = "–", "–", "–", "–", "–", "–"
+			minS, medS, apiS, tokS, ovS, ratioS, cpuS = "–", "–", "–", "–", "–", "–", "–"
 		}
 		if s.Failures > 0 {
 			medS += fmt.Sprintf(" (%d failed)", s.Failures)
 		}
-		fmt.Fprintf(&sb, "| %s | %d | %d ms | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |\n",
-			s.Engine, s.N, s.LatencyMs, s.Phase, minS, medS, apiS, tokS, fmtSec(s.FloorSec), ratioS, ovS, s.PeakRSSMB)
+		fmt.Fprintf(&sb, "| %s | %d | %d ms | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |\n",
+			s.Engine, s.N, s.LatencyMs, s.Phase, minS, medS, apiS, tokS, fmtSec(s.FloorSec), ratioS, ovS, cpuS, s.PeakRSSMB)
 	}
 
 	if len(r.StartupSummaries) > 0 {

@@ -20,13 +20,15 @@ type rssSampler struct {
 	wg        sync.WaitGroup
 	mu        sync.Mutex
 	peakKB    int64
-	seen      map[int]bool // provider pids seen
+	seen      map[int]bool  // provider pids seen
+	cpuTicks  map[int]int64 // last utime+stime seen per provider pid
 }
 
 const rssInterval = 20 * time.Millisecond
 
 func startRSSSampler(enginePid int, binName string) *rssSampler {
-	s := &rssSampler{enginePid: enginePid, binName: binName, stopCh: make(chan struct{}), seen: map[int]bool{}}
+	s := &rssSampler{enginePid: enginePid, binName: binName, stopCh: make(chan struct{}), seen: map[int]bool{},
+		cpuTicks: map[int]int64{}}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
@@ -44,15 +46,24 @@ func startRSSSampler(enginePid int, binName string) *rssSampler {
 	return s
 }
 
-// stop ends the sampling and returns the peak in KiB and the number of
-// distinct provider processes observed.
-func (s *rssSampler) stop() (peakKB int64, processes int) {
+// stop ends the sampling and returns the peak in KiB, the number of
+// distinct provider processes observed and their CPU time as last sampled
+// (which misses at most one interval per process).
+func (s *rssSampler) stop() (peakKB int64, processes int, cpu time.Duration) {
 	close(s.stopCh)
 	s.wg.Wait()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.peakKB, len(s.seen)
+	var ticks int64
+	for _, t := range s.cpuTicks {
+		ticks += t
+	}
+	return s.peakKB, len(s.seen), time.Duration(ticks) * time.Second / clockTicks
 }
+
+// clockTicks is USER_HZ, the unit of the CPU times in /proc/PID/stat; it is
+// 100 on every Linux architecture Go supports.
+const clockTicks = 100
 
 func (s *rssSampler) sample() {
 	entries, err := os.ReadDir("/proc")
@@ -68,10 +79,14 @@ func (s *rssSampler) sample() {
 			continue
 		}
 		hwm := readVmHWM(pid)
+		ticks, ok := cpuTicks(pid)
 		s.mu.Lock()
 		s.seen[pid] = true
 		if hwm > s.peakKB {
 			s.peakKB = hwm
+		}
+		if ok {
+			s.cpuTicks[pid] = ticks
 		}
 		s.mu.Unlock()
 	}
@@ -104,23 +119,39 @@ func (s *rssSampler) isProvider(pid int) bool {
 	return false
 }
 
-func parentPid(pid int) int {
+// statFields returns the fields of /proc/PID/stat from field 3 (state) on.
+func statFields(pid int) []string {
 	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
 	if err != nil {
-		return 0
+		return nil
 	}
 	// The command name in field 2 may contain spaces and parentheses: the
 	// fields after it start behind the last ')'.
 	i := bytes.LastIndexByte(data, ')')
 	if i < 0 {
-		return 0
+		return nil
 	}
-	f := strings.Fields(string(data[i+1:]))
+	return strings.Fields(string(data[i+1:]))
+}
+
+func parentPid(pid int) int {
+	f := statFields(pid)
 	if len(f) < 2 {
 		return 0
 	}
-	ppid, _ := strconv.Atoi(f[1])
+	ppid, _ := strconv.Atoi(f[1]) // field 4
 	return ppid
+}
+
+// cpuTicks returns utime+stime (fields 14 and 15) of pid.
+func cpuTicks(pid int) (int64, bool) {
+	f := statFields(pid)
+	if len(f) < 13 {
+		return 0, false
+	}
+	u, err1 := strconv.ParseInt(f[11], 10, 64)
+	st, err2 := strconv.ParseInt(f[12], 10, 64)
+	return u + st, err1 == nil && err2 == nil
 }
 
 func readVmHWM(pid int) int64 {

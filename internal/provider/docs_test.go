@@ -3,32 +3,25 @@ package provider_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 )
-
-// minDocsTerraform is the oldest Terraform whose `providers schema -json`
-// includes ephemeral resources. With an older CLI tfplugindocs silently drops
-// the ephemeral resource pages, so such a CLI cannot check docs/.
-var minDocsTerraform = [2]int{1, 10}
 
 // TestDocsAreUpToDate regenerates the registry documentation with tfplugindocs
 // into a temporary directory and compares it with the committed docs/.
 //
 // It needs two binaries:
 //   - tfplugindocs: $TFPLUGINDOCS, else .tools/bin/tfplugindocs, else PATH;
-//   - terraform 1.10 or later: $TF_DOCS_TERRAFORM_PATH, $TF_ACC_TERRAFORM_PATH,
-//     .tools/bin/terraform, then every terraform on PATH; the first candidate
-//     that is recent enough is used.
+//   - OpenTofu ($SCHEMA_TF_BIN, else .tools/bin/tofu), which exports the
+//     provider schema through scripts/provider-schema.sh; Terraform 1.5.7
+//     predates ephemeral resources and would leave their pages out.
 //
 // Without them the test is skipped, except when CI=true, where it fails.
 func TestDocsAreUpToDate(t *testing.T) {
@@ -40,20 +33,22 @@ func TestDocsAreUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	tfplugindocs := findTool(t, "tfplugindocs", os.Getenv("TFPLUGINDOCS"), filepath.Join(root, ".tools", "bin", "tfplugindocs"))
-	terraform := findDocsTerraform(t, root)
+	tofu := findTool(t, "tofu", os.Getenv("SCHEMA_TF_BIN"), filepath.Join(root, ".tools", "bin", "tofu"))
 
 	tmp := t.TempDir()
-	// tfplugindocs runs "terraform" from PATH: give it exactly the chosen one.
-	binDir := filepath.Join(tmp, "bin")
-	if err := os.Mkdir(binDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(terraform, filepath.Join(binDir, "terraform")); err != nil {
-		t.Fatal(err)
-	}
 	cliConfig := filepath.Join(tmp, "empty.tfrc")
 	if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
 		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
+	defer cancel()
+
+	// The schema comes from the same script `make docs` uses.
+	schemaFile := filepath.Join(tmp, "schema.json")
+	schema := exec.CommandContext(ctx, "bash", filepath.Join(root, "scripts", "provider-schema.sh"), schemaFile)
+	schema.Env = append(os.Environ(), "SCHEMA_TF_BIN="+tofu)
+	if out, err := schema.CombinedOutput(); err != nil {
+		t.Fatalf("scripts/provider-schema.sh failed: %v\n%s", err, out)
 	}
 
 	// --rendered-website-dir is always taken relative to --provider-dir.
@@ -62,28 +57,22 @@ func TestDocsAreUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-
-	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
-	defer cancel()
 	cmd := exec.CommandContext(ctx, tfplugindocs, "generate",
 		"--provider-dir", root,
 		"--provider-name", "commercetools",
+		"--providers-schema", schemaFile,
 		"--rendered-website-dir", outRel,
 		"--website-temp-dir", filepath.Join(tmp, "website"),
 	)
 	cmd.Dir = root
-	cmd.Env = append(os.Environ(),
-		"PATH="+binDir+string(os.PathListSeparator)+os.Getenv("PATH"),
-		"TF_CLI_CONFIG_FILE="+cliConfig,
-		"CHECKPOINT_DISABLE=1",
-	)
+	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1")
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("tfplugindocs generate failed: %v\n%s", err, output.String())
 	}
-	t.Logf("tfplugindocs generate took %s (terraform %s)", time.Since(start).Round(time.Millisecond), terraform)
+	t.Logf("tfplugindocs generate took %s", time.Since(start).Round(time.Millisecond))
 
 	want, err := readTree(outAbs)
 	if err != nil {
@@ -111,8 +100,7 @@ func TestDocsAreUpToDate(t *testing.T) {
 		}
 	}
 	if len(stale) > 0 {
-		t.Fatalf("docs/ is stale: run make docs (with Terraform %d.%d or later) and commit the result.\n  %s",
-			minDocsTerraform[0], minDocsTerraform[1], strings.Join(stale, "\n  "))
+		t.Fatalf("docs/ is stale: run make docs and commit the result.\n  %s", strings.Join(stale, "\n  "))
 	}
 }
 
@@ -134,85 +122,6 @@ func findTool(t *testing.T, name string, candidates ...string) string {
 
 // findDocsTerraform returns the first Terraform CLI that can export the schema
 // of ephemeral resources.
-func findDocsTerraform(t *testing.T, root string) string {
-	t.Helper()
-	candidates := []string{
-		os.Getenv("TF_DOCS_TERRAFORM_PATH"),
-		os.Getenv("TF_ACC_TERRAFORM_PATH"),
-		filepath.Join(root, ".tools", "bin", "terraform"),
-	}
-	// Every terraform on PATH, not only the first: .tools/bin may come first
-	// with an older release pinned for the acceptance tests.
-	for _, dir := range filepath.SplitList(os.Getenv("PATH")) {
-		if dir != "" {
-			candidates = append(candidates, filepath.Join(dir, "terraform"))
-		}
-	}
-	var rejected []string
-	seen := map[string]bool{}
-	for _, c := range candidates {
-		if c == "" || seen[c] || !isExecutable(c) {
-			continue
-		}
-		seen[c] = true
-		version, err := terraformVersion(c)
-		if err != nil {
-			rejected = append(rejected, fmt.Sprintf("%s: %v", c, err))
-			continue
-		}
-		if !atLeast(version, minDocsTerraform) {
-			rejected = append(rejected, fmt.Sprintf("%s: version %s", c, version))
-			continue
-		}
-		abs, err := filepath.Abs(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return abs
-	}
-	msg := fmt.Sprintf("no Terraform %d.%d or later found to generate the docs (set $TF_DOCS_TERRAFORM_PATH)",
-		minDocsTerraform[0], minDocsTerraform[1])
-	if len(rejected) > 0 {
-		msg += "; rejected: " + strings.Join(rejected, "; ")
-	}
-	skipOrFail(t, msg)
-	return ""
-}
-
-// terraformVersion asks a CLI for its version; OpenTofu is refused because
-// tfplugindocs is only supported with Terraform.
-func terraformVersion(bin string) (string, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, bin, "version", "-json").Output()
-	if err != nil {
-		return "", err
-	}
-	var v struct {
-		TerraformVersion string `json:"terraform_version"`
-	}
-	if err := json.Unmarshal(out, &v); err != nil || v.TerraformVersion == "" {
-		return "", fmt.Errorf("unexpected output of version -json: %q", out)
-	}
-	text, err := exec.CommandContext(ctx, bin, "version").Output()
-	if err == nil && bytes.HasPrefix(bytes.TrimSpace(text), []byte("OpenTofu")) {
-		return "", fmt.Errorf("is OpenTofu, not Terraform")
-	}
-	return v.TerraformVersion, nil
-}
-
-func atLeast(version string, min [2]int) bool {
-	parts := strings.SplitN(strings.TrimPrefix(version, "v"), ".", 3)
-	if len(parts) < 2 {
-		return false
-	}
-	major, err1 := strconv.Atoi(parts[0])
-	minor, err2 := strconv.Atoi(parts[1])
-	if err1 != nil || err2 != nil {
-		return false
-	}
-	return major > min[0] || (major == min[0] && minor >= min[1])
-}
 
 func isExecutable(p string) bool {
 	st, err := os.Stat(p)

@@ -55,7 +55,7 @@ func upgradeV0(ctx context.Context, req resource.UpgradeStateRequest, resp *reso
 
 func upgradeModelV0(old resourceModelV0) resourceModel {
 	zeroIsNull := func(v types.Int64) types.Int64 {
-		if v.IsNull() || v.IsUnknown() {
+		if v.IsNull() || v.IsUnknown() || v.ValueInt64() == 0 {
 			return types.Int64Null()
 		}
 		return v
