@@ -127,7 +127,7 @@ func compareCreatedAt(a, b platform.ApiClient) int {
 func (c *Client) queryPage(ctx context.Context, where []string, after string, withTotal bool) (*platform.ApiClientPagedQueryResponse, error) {
 	preds := slices.Clone(where)
 	if after != "" {
-		preds = append(preds, "id > "+quotePredicate(after))
+		preds = append(preds, "id > "+QuotePredicate(after))
 	}
 	limit := pageLimit
 	input := platform.ByProjectKeyApiClientsRequestMethodGetInput{
@@ -154,8 +154,8 @@ func (c *Client) queryPage(ctx context.Context, where []string, after string, wi
 	return res, nil
 }
 
-// quotePredicate renders s as a string literal of the commercetools query predicate language.
-func quotePredicate(s string) string {
+// QuotePredicate renders s as a string literal of the commercetools query predicate language.
+func QuotePredicate(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 

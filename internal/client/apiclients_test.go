@@ -37,7 +37,7 @@ func TestCRUD(t *testing.T) {
 	if err != nil || got.Name != d.Name || got.Secret != nil {
 		t.Fatalf("get = %+v, %v", got, err)
 	}
-	list, err := c.QueryAPIClients(ctx, []string{"name = " + quotePredicate(d.Name)})
+	list, err := c.QueryAPIClients(ctx, []string{"name = " + QuotePredicate(d.Name)})
 	if err != nil || len(list) != 1 || list[0].ID != created.ID {
 		t.Fatalf("query = %+v, %v", list, err)
 	}

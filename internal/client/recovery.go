@@ -78,7 +78,7 @@ func (c *Client) postAPIClient(ctx context.Context, d platform.ApiClientDraft) (
 // start-clockSkew that this Client did not create successfully. One is deleted (it is the lost
 // one, its secret is unknown); several are reported to the user; none means nothing was created.
 func (c *Client) removeLostClient(ctx context.Context, d platform.ApiClientDraft, start time.Time) error {
-	found, err := c.QueryAPIClients(ctx, []string{"name = " + quotePredicate(d.Name)})
+	found, err := c.QueryAPIClients(ctx, []string{"name = " + QuotePredicate(d.Name)})
 	if err != nil {
 		return fmt.Errorf("could not check whether the failed request created a client (look for an API client named %q and delete it if it is unused): %w", d.Name, err)
 	}

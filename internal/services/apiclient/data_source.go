@@ -162,7 +162,7 @@ func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 		found = c
 	} else {
 		name := cfg.Name.ValueString()
-		list, err := d.client.QueryAPIClients(ctx, []string{"name = " + strconv.Quote(name)})
+		list, err := d.client.QueryAPIClients(ctx, []string{"name = " + client.QuotePredicate(name)})
 		if err != nil {
 			resp.Diagnostics.AddError("Unable to look up API client "+strconv.Quote(name), framework.ErrorDetail(err, d.client.ProjectKey()))
 			return

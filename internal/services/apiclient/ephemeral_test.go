@@ -136,7 +136,7 @@ func expectEphemeralClientLifecycle(srv *emulator.TestServer) statecheck.StateCh
 		if err != nil {
 			return err
 		}
-		if !(created.Seq < token.Seq && token.Seq < deleted.Seq) {
+		if created.Seq >= token.Seq || token.Seq >= deleted.Seq {
 			return fmt.Errorf("client %s: create #%d, token #%d, delete #%d are not in that order", id, created.Seq, token.Seq, deleted.Seq)
 		}
 		for _, c := range srv.APIClients(srv.Project.Key) {
@@ -184,7 +184,7 @@ func echoedString(state *tfjson.State, keys ...string) (string, error) {
 		if r.Address != echoAddr {
 			continue
 		}
-		var v any = r.AttributeValues["data"]
+		v := r.AttributeValues["data"]
 		for _, k := range keys {
 			m, ok := v.(map[string]any)
 			if !ok {

@@ -121,7 +121,12 @@ func TestMigrationFromLabd(t *testing.T) {
 			continue
 		}
 		a := r.AttributeValues
-		f := fixtures[a["id"].(string)]
+		id, _ := a["id"].(string)
+		f, ok := fixtures[id]
+		if !ok {
+			t.Errorf("%s has id %q, which is not a fixture client", r.Address, id)
+			continue
+		}
 		for attr, v := range map[string]any{
 			"secret": w.secret, "access_token_validity_seconds": w.access, "refresh_token_validity_seconds": w.refresh,
 			"name": f.Name, "created_at": f.CreatedAt.UTC().Format(time.RFC3339Nano),
@@ -196,11 +201,12 @@ func buildProvider(t *testing.T) string {
 	dir := t.TempDir()
 	platform := runtime.GOOS + "_" + runtime.GOARCH
 	out := filepath.Join(dir, filepath.FromSlash(provider.RegistryAddress), pluginVersion, platform, "terraform-provider-commercetools_v"+pluginVersion)
+	// go test puts the go command of its GOROOT first on PATH.
 	goBin, err := exec.LookPath("go")
 	if err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Fatal(err)
 	}
-	cmd := exec.Command(goBin, "build", "-o", out, "../../..")
+	cmd := exec.CommandContext(t.Context(), goBin, "build", "-o", out, "../../..")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("building the provider: %v\n%s", err, b)
 	}
@@ -244,7 +250,7 @@ func (w *workDir) write(name, content string) {
 // run runs the binary and returns its output and exit code.
 func (w *workDir) run(args ...string) (string, int) {
 	w.t.Helper()
-	cmd := exec.Command(w.bin, args...)
+	cmd := exec.CommandContext(w.t.Context(), w.bin, args...)
 	cmd.Dir, cmd.Env = w.dir, w.env
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
