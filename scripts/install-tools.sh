@@ -200,7 +200,8 @@ build_terraform_for_docs() {
 		chmod -R u+w "${work}/${rel}"
 	done < <(grep -E '^replace [^ ]+ => \./' "${work}/go.mod")
 	log "  go build (terraform ${TERRAFORM_DOCS_VERSION})"
-	(cd "${work}" && go build -o "${BIN}/terraform-for-docs.tmp" .)
+	# version.dev=no makes `terraform version` report the plain release version.
+	(cd "${work}" && go build -ldflags "-X github.com/hashicorp/terraform/version.dev=no" -o "${BIN}/terraform-for-docs.tmp" .)
 	mv -f "${BIN}/terraform-for-docs.tmp" "${BIN}/terraform-for-docs"
 	rm -rf "${work}"
 	trap - EXIT

@@ -143,7 +143,7 @@ func TestRunInProcess(t *testing.T) {
 	if !strings.Contains(out, "listening on "+base) || !strings.Contains(out, wantLine) {
 		t.Fatalf("stdout:\n%s\nwant line:\n%s", out, wantLine)
 	}
-	req, _ := http.NewRequest("POST", base+"/oauth/token", strings.NewReader(url.Values{"grant_type": {"client_credentials"}}.Encode()))
+	req, _ := http.NewRequestWithContext(ctx, "POST", base+"/oauth/token", strings.NewReader(url.Values{"grant_type": {"client_credentials"}}.Encode()))
 	req.SetBasicAuth("emulator-admin", "s3cret")
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	res, err := http.DefaultClient.Do(req)
@@ -186,7 +186,7 @@ func TestSignalShutdown(t *testing.T) {
 	dir := t.TempDir()
 	ready := filepath.Join(dir, "ready")
 	args, _ := json.Marshal([]string{"-addr", "127.0.0.1:0", "-ready-file", ready, "-data", filepath.Join(dir, "data")})
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "CTP_EMULATOR_TEST_MAIN_ARGS="+string(args))
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

@@ -147,7 +147,7 @@ func (e *Emulator) bootstrapLocked(pr Project) error {
 	for _, s := range scopes {
 		sc, err := parseScope(s)
 		if err != nil {
-			return fmt.Errorf("emulator: project %q admin scopes: %v", pr.Key, err)
+			return fmt.Errorf("emulator: project %q admin scopes: %w", pr.Key, err)
 		}
 		if sc.project != pr.Key {
 			return fmt.Errorf("emulator: project %q admin scope %q names another project", pr.Key, s)

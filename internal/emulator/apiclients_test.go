@@ -33,7 +33,7 @@ func TestAPIClientLifecycle(t *testing.T) {
 	}
 	var raw map[string]any
 	_ = json.Unmarshal(r.body, &raw)
-	if !timePattern.MatchString(raw["createdAt"].(string)) || raw["createdAt"] != "2026-03-01T09:15:27.118Z" || raw["deleteAt"] != "2026-03-31T09:15:27.118Z" {
+	if createdAt, _ := raw["createdAt"].(string); !timePattern.MatchString(createdAt) || raw["createdAt"] != "2026-03-01T09:15:27.118Z" || raw["deleteAt"] != "2026-03-31T09:15:27.118Z" {
 		t.Fatalf("timestamps: %s", r.body)
 	}
 	if _, ok := raw["refreshTokenValiditySeconds"]; ok {
@@ -98,7 +98,7 @@ func TestDeleteAfterDays(t *testing.T) {
 		t.Fatalf("before deleteAt: %d", r.status)
 	}
 	clock.Advance(time.Millisecond)
-	mustError(t, h.do(http.MethodGet, h.clientsPath()+"/"+c.ID, tok, nil), 404, "ResourceNotFound")
+	_, _ = mustError(t, h.do(http.MethodGet, h.clientsPath()+"/"+c.ID, tok, nil), 404, "ResourceNotFound")
 	for _, s := range h.ts.APIClients(pk) {
 		if s.ID == c.ID {
 			t.Fatal("expired client still listed")
@@ -183,12 +183,12 @@ func TestAuthorization(t *testing.T) {
 	admin := h.admin()
 	mk := func(scope string) string {
 		c := h.create(admin, map[string]any{"name": scope, "scope": scope})
-		return h.token(c.ID, *c.Secret, "")
+		return h.token(c.ID, *c.Secret)
 	}
 	viewTok := mk("view_api_clients:" + pk)
 	projTok := mk("manage_project:" + pk)
 	storeTok := mk("manage_orders:" + pk + ":store-a")
-	otherTok := h.token("o-admin", "o-secret", "")
+	otherTok := h.token("o-admin", "o-secret")
 	path := h.clientsPath()
 	draft := map[string]any{"name": "n", "scope": "view_types:" + pk}
 	tests := []struct {
@@ -222,7 +222,7 @@ func TestAuthorization(t *testing.T) {
 				return
 			}
 			if tc.status == 404 {
-				mustError(t, r, tc.status, tc.code)
+				_, _ = mustError(t, r, tc.status, tc.code)
 				return
 			}
 			ae := mustAuthError(t, r, tc.status, tc.code)
@@ -240,7 +240,7 @@ func TestAuthorization(t *testing.T) {
 func TestHeadersAndLimits(t *testing.T) {
 	h := newHarness(t, Options{MaxBodyBytes: 1024})
 	tok := h.admin()
-	req, _ := http.NewRequest("GET", h.ts.URL+h.clientsPath(), nil)
+	req, _ := http.NewRequestWithContext(t.Context(), "GET", h.ts.URL+h.clientsPath(), nil)
 	req.Header.Set("Authorization", "Bearer "+tok)
 	req.Header.Set("X-Correlation-ID", "my-corr-1")
 	if r := h.send(req); r.header.Get("X-Correlation-ID") != "my-corr-1" || r.status != 200 {
@@ -290,7 +290,7 @@ func TestFixtureMethods(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok := h.token("fixture-1", "fx-secret", "")
+	tok := h.token("fixture-1", "fx-secret")
 	g := mustClient(t, h.do("GET", h.clientsPath()+"/fixture-1", tok, nil))
 	if g.DeleteAt == nil || !g.DeleteAt.Equal(clock.Now().Add(48*time.Hour)) {
 		t.Fatalf("fixture deleteAt: %+v", g.DeleteAt)

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -52,13 +53,13 @@ func TestSDKRoundTrip(t *testing.T) {
 	}
 	if _, err := p.ApiClients().Post(platform.ApiClientDraft{Name: "", Scope: "x"}).Execute(ctx); err == nil {
 		t.Fatal("expected an error")
-	} else if er, ok := err.(platform.ErrorResponse); !ok || er.StatusCode != 400 {
+	} else if er, ok := errors.AsType[platform.ErrorResponse](err); !ok || er.StatusCode != 400 {
 		t.Fatalf("error type %T: %v", err, err)
 	}
 	if _, err := p.ApiClients().WithId(c.ID).Delete().Execute(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.ApiClients().WithId(c.ID).Get().Execute(ctx); err != platform.ErrNotFound {
+	if _, err := p.ApiClients().WithId(c.ID).Get().Execute(ctx); !errors.Is(err, platform.ErrNotFound) {
 		t.Fatalf("after delete: %v", err)
 	}
 }

@@ -150,7 +150,7 @@ func validateProjectKey(key string) error {
 		return fmt.Errorf("project key %q must not start with '_' (reserved for /_emulator)", key)
 	}
 	for _, r := range key {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+		if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9') && r != '-' && r != '_' {
 			return fmt.Errorf("project key %q may only contain letters, digits, '-' and '_'", key)
 		}
 	}

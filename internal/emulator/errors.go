@@ -47,7 +47,11 @@ func (e *apiError) body() map[string]any {
 func newError(status int, code, msg string, extra ...any) *apiError {
 	obj := errorObject{"code": code, "message": msg}
 	for i := 0; i+1 < len(extra); i += 2 {
-		obj[extra[i].(string)] = extra[i+1]
+		key, ok := extra[i].(string)
+		if !ok {
+			panic(fmt.Sprintf("emulator: newError extra key %v is a %T, not a string", extra[i], extra[i]))
+		}
+		obj[key] = extra[i+1]
 	}
 	return &apiError{status: status, errors: []errorObject{obj}}
 }

@@ -28,7 +28,7 @@ func TestFailNext(t *testing.T) {
 		f.FailNext(Match{Method: "GET", Route: collRoute}, 2, tc.status)
 		for i := 0; i < 2; i++ {
 			r := h.do("GET", h.clientsPath(), tok, nil)
-			mustError(t, r, tc.status, tc.code)
+			_, _ = mustError(t, r, tc.status, tc.code)
 			if tc.status == 429 && r.header.Get("Retry-After") != "1" {
 				t.Fatalf("Retry-After %q", r.header.Get("Retry-After"))
 			}
@@ -48,7 +48,7 @@ func TestFailNext(t *testing.T) {
 	if r := h.do("GET", h.clientsPath(), tok, nil); r.status != 200 {
 		t.Fatal("GET matched a POST rule")
 	}
-	mustError(t, h.do("POST", h.clientsPath(), tok, map[string]any{"name": "x", "scope": "view_types:" + pk}), 500, "General")
+	_, _ = mustError(t, h.do("POST", h.clientsPath(), tok, map[string]any{"name": "x", "scope": "view_types:" + pk}), 500, "General")
 	if n := len(h.ts.APIClients(pk)); n != 1 {
 		t.Fatalf("%d clients after failed create", n)
 	}
@@ -60,7 +60,7 @@ func TestDropNext(t *testing.T) {
 	f := h.ts.Faults()
 	draft := map[string]any{"name": "dropped", "scope": "view_types:" + pk}
 	post := func() error {
-		req, _ := http.NewRequest("POST", h.ts.URL+h.clientsPath(), strings.NewReader(`{"name":"dropped","scope":"view_types:`+pk+`"}`))
+		req, _ := http.NewRequestWithContext(t.Context(), "POST", h.ts.URL+h.clientsPath(), strings.NewReader(`{"name":"dropped","scope":"view_types:`+pk+`"}`))
 		req.Header.Set("Authorization", "Bearer "+tok)
 		res, err := h.hc.Do(req)
 		if err == nil {
@@ -120,7 +120,12 @@ func TestRandomFaultsDeterministic(t *testing.T) {
 	h := newHarness(t, Options{})
 	tok := h.admin()
 	h.ts.Faults().SetRandomDrops(Match{Method: "GET"}, 1, false, 1)
-	if _, err := h.hc.Get(h.ts.URL + h.clientsPath()); err == nil {
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, h.ts.URL+h.clientsPath(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := h.hc.Do(req); err == nil {
+		res.Body.Close()
 		t.Fatal("rate 1 drop did not drop")
 	}
 	h.ts.Faults().SetRandomDrops(Match{}, 0, false, 1)
@@ -228,7 +233,7 @@ func TestAdminEndpoints(t *testing.T) {
 	if c := h.ts.Counts(); c.Token != 0 || c.API != 0 {
 		t.Fatalf("after reset %+v", c)
 	}
-	mustError(t, h.do("GET", "/_emulator/nope", "", nil), 404, "ResourceNotFound")
+	_, _ = mustError(t, h.do("GET", "/_emulator/nope", "", nil), 404, "ResourceNotFound")
 	if c := h.ts.Counts(); c.API != 0 {
 		t.Fatalf("admin requests counted: %+v", c)
 	}

@@ -87,7 +87,7 @@ func (h *harness) do(method, path, tok string, body any) *response {
 		}
 		rd = bytes.NewReader(data)
 	}
-	req, err := http.NewRequest(method, h.ts.URL+path, rd)
+	req, err := http.NewRequestWithContext(h.t.Context(), method, h.ts.URL+path, rd)
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func (h *harness) tokenRequest(basic bool, id, secret string, form url.Values, r
 	if rawQuery != "" {
 		u += "?" + rawQuery
 	}
-	req, err := http.NewRequest(http.MethodPost, u, strings.NewReader(form.Encode()))
+	req, err := http.NewRequestWithContext(h.t.Context(), http.MethodPost, u, strings.NewReader(form.Encode()))
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -126,12 +126,9 @@ func (h *harness) tokenRequest(basic bool, id, secret string, form url.Values, r
 }
 
 // token obtains an access token and returns it.
-func (h *harness) token(id, secret, scope string) string {
+func (h *harness) token(id, secret string) string {
 	h.t.Helper()
 	form := url.Values{"grant_type": {"client_credentials"}}
-	if scope != "" {
-		form.Set("scope", scope)
-	}
 	r := h.tokenRequest(true, id, secret, form, "")
 	if r.status != http.StatusOK {
 		h.t.Fatalf("token: status %d: %s", r.status, r.body)
@@ -146,7 +143,7 @@ func (h *harness) token(id, secret, scope string) string {
 // admin returns a token of the first project's admin client.
 func (h *harness) admin() string {
 	h.t.Helper()
-	return h.token(h.ts.Project.AdminClientID, h.ts.Project.AdminClientSecret, "")
+	return h.token(h.ts.Project.AdminClientID, h.ts.Project.AdminClientSecret)
 }
 
 func (h *harness) clientsPath() string { return "/" + h.ts.Project.Key + "/api-clients" }
@@ -217,7 +214,7 @@ func mustError(t testing.TB, r *response, status int, code string) (platform.Err
 // mustAuthError checks an AuthErrorResponse body.
 func mustAuthError(t testing.TB, r *response, status int, code string) platform.AuthErrorResponse {
 	t.Helper()
-	mustError(t, r, status, code)
+	_, _ = mustError(t, r, status, code)
 	var ae platform.AuthErrorResponse
 	if err := json.Unmarshal(r.body, &ae); err != nil {
 		t.Fatalf("decoding AuthErrorResponse: %v: %s", err, r.body)

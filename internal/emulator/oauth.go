@@ -147,7 +147,7 @@ func errInvalidClient() *apiError {
 func (e *Emulator) withClient(id string, fn func(p *projectStore, rec *clientRecord) *apiError) *apiError {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	var apiErr *apiError = errInvalidClient()
+	apiErr := errInvalidClient()
 	for _, p := range e.projects {
 		if rec, ok := e.clientLocked(p, id); ok {
 			apiErr = fn(p, &rec)

@@ -78,7 +78,8 @@ func TestTokenFlows(t *testing.T) {
 			if err := json.Unmarshal(r.body, &tr); err != nil {
 				t.Fatal(err)
 			}
-			if tr["token_type"] != "Bearer" || tr["access_token"] == "" || int(tr["expires_in"].(float64)) != tc.expiresIn {
+			expiresIn, _ := tr["expires_in"].(float64)
+			if tr["token_type"] != "Bearer" || tr["access_token"] == "" || int(expiresIn) != tc.expiresIn {
 				t.Fatalf("bad token response: %s", r.body)
 			}
 			if _, ok := tr["refresh_token"]; ok {
@@ -119,7 +120,7 @@ func TestTokenExpiryAndLastUsed(t *testing.T) {
 		t.Fatal("new client must not have lastUsedAt")
 	}
 	clock.Advance(36 * time.Hour) // next day
-	tok := h.token(c.ID, *c.Secret, "")
+	tok := h.token(c.ID, *c.Secret)
 	r := h.do(http.MethodGet, h.clientsPath()+"/"+c.ID, tok, nil)
 	got := mustClient(t, r)
 	if got.LastUsedAt == nil || *got.LastUsedAt != (platform.Date{Year: 2026, Month: 3, Day: 2}) {
@@ -135,7 +136,7 @@ func TestTokenExpiryAndLastUsed(t *testing.T) {
 		t.Fatalf("token should still be valid: %d", r.status)
 	}
 	clock.Advance(time.Second)
-	mustAuthError(t, h.do(http.MethodGet, h.clientsPath(), tok, nil), 401, "invalid_token")
+	_ = mustAuthError(t, h.do(http.MethodGet, h.clientsPath(), tok, nil), 401, "invalid_token")
 	// The admin token (48h) is still valid after 37h.
 	if r := h.do(http.MethodGet, h.clientsPath(), admin, nil); r.status != 200 {
 		t.Fatalf("admin token: %d %s", r.status, r.body)
@@ -159,12 +160,12 @@ func TestDeletedClientTokenInvalid(t *testing.T) {
 	h := newHarness(t, Options{})
 	admin := h.admin()
 	c := h.create(admin, map[string]any{"name": "x", "scope": "view_api_clients:" + pk})
-	tok := h.token(c.ID, *c.Secret, "")
+	tok := h.token(c.ID, *c.Secret)
 	if !h.ts.DeleteAPIClient(pk, c.ID) {
 		t.Fatal("DeleteAPIClient returned false")
 	}
-	mustAuthError(t, h.do(http.MethodGet, h.clientsPath(), tok, nil), 401, "invalid_token")
-	mustAuthError(t, h.tokenRequest(true, c.ID, *c.Secret, url.Values{"grant_type": {"client_credentials"}}, ""), 401, "invalid_client")
+	_ = mustAuthError(t, h.do(http.MethodGet, h.clientsPath(), tok, nil), 401, "invalid_token")
+	_ = mustAuthError(t, h.tokenRequest(true, c.ID, *c.Secret, url.Values{"grant_type": {"client_credentials"}}, ""), 401, "invalid_client")
 }
 
 func TestGrantScopesUnit(t *testing.T) {
@@ -186,7 +187,7 @@ func TestTokenBasicPercentDecoding(t *testing.T) {
 	if err := h.ts.PutAPIClient(pk, APIClient{ID: "id:with+chars", Name: "odd", Scope: "view_types:" + pk, Secret: secret}); err != nil {
 		t.Fatal(err)
 	}
-	h.token("id:with+chars", secret, "")
+	h.token("id:with+chars", secret)
 	r := h.tokenRequest(false, "id:with+chars", secret, url.Values{"grant_type": {"client_credentials"}}, "")
 	if r.status != 200 {
 		t.Fatalf("form credentials: %d %s", r.status, r.body)

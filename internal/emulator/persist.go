@@ -51,7 +51,7 @@ func (ps *persister) load() (map[string]*projectStore, error) {
 	}
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, fmt.Errorf("emulator: state file %s is corrupt (not valid JSON: %v); move it away or fix it", ps.path, err)
+		return nil, fmt.Errorf("emulator: state file %s is corrupt (not valid JSON: %w); move it away or fix it", ps.path, err)
 	}
 	var format string
 	if raw, ok := probe["format"]; !ok || json.Unmarshal(raw, &format) != nil || format != stateFormat {
@@ -61,14 +61,14 @@ func (ps *persister) load() (map[string]*projectStore, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&st); err != nil {
-		return nil, fmt.Errorf("emulator: state file %s is corrupt: %v", ps.path, err)
+		return nil, fmt.Errorf("emulator: state file %s is corrupt: %w", ps.path, err)
 	}
 	if st.Version < 1 || st.Version > stateVersion {
 		return nil, fmt.Errorf("emulator: state file %s has version %d; this emulator reads version %d", ps.path, st.Version, stateVersion)
 	}
 	for key, colls := range st.Projects {
 		if err := validateProjectKey(key); err != nil {
-			return nil, fmt.Errorf("emulator: state file %s is corrupt: %v", ps.path, err)
+			return nil, fmt.Errorf("emulator: state file %s is corrupt: %w", ps.path, err)
 		}
 		p := newProjectStore(key)
 		for name, recs := range colls {

@@ -35,15 +35,15 @@ func TestPersistenceRestart(t *testing.T) {
 	defer e2.Close()
 	h.ts = startOn(t, e2)
 	// Old tokens are not persisted.
-	mustAuthError(t, h.do("GET", h.clientsPath(), tok, nil), 401, "invalid_token")
+	_ = mustAuthError(t, h.do("GET", h.clientsPath(), tok, nil), 401, "invalid_token")
 	tok = h.admin()
 	g := mustClient(t, h.do("GET", h.clientsPath()+"/"+c.ID, tok, nil))
 	if g.Name != "keep-me" || *g.AccessTokenValiditySeconds != 3600 || !g.CreatedAt.Equal(*c.CreatedAt) {
 		t.Fatalf("restored client: %+v", g)
 	}
-	mustError(t, h.do("GET", h.clientsPath()+"/"+gone.ID, tok, nil), 404, "ResourceNotFound")
+	_, _ = mustError(t, h.do("GET", h.clientsPath()+"/"+gone.ID, tok, nil), 404, "ResourceNotFound")
 	// The secret survives, so the client can still log in.
-	h.token(c.ID, *c.Secret, "")
+	h.token(c.ID, *c.Secret)
 }
 
 // startOn serves an existing emulator on a loopback test server.

@@ -103,6 +103,3 @@ func (r *route) bind(parts []string) (map[string]string, bool) {
 	}
 	return params, true
 }
-
-// key returns the route key used in Counts.ByRoute.
-func (r *route) key() string { return r.method + " " + r.pattern }

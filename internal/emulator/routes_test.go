@@ -62,8 +62,8 @@ func TestFamilySlotIn(t *testing.T) {
 	if err := json.Unmarshal(b, &cm); err != nil || cm.CurrentVersion == nil || *cm.CurrentVersion != 1 {
 		t.Fatalf("currentVersion: %v %s", err, r.body)
 	}
-	mustError(t, h.do("POST", "/"+pk+"/widgets/key=nope", tok, "{}"), 404, "ResourceNotFound")
-	mustError(t, h.do("POST", "/"+pk+"/widgets/key=", tok, "{}"), 404, "ResourceNotFound")
+	_, _ = mustError(t, h.do("POST", "/"+pk+"/widgets/key=nope", tok, "{}"), 404, "ResourceNotFound")
+	_, _ = mustError(t, h.do("POST", "/"+pk+"/widgets/key=", tok, "{}"), 404, "ResourceNotFound")
 	if c := h.ts.Counts(); c.ByRoute["POST /{projectKey}/widgets/key={key}"] != 2 {
 		t.Fatalf("counts %+v", c.ByRoute)
 	}

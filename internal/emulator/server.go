@@ -84,15 +84,6 @@ func (c *call) readBody() ([]byte, *apiError) {
 	return body, nil
 }
 
-// readJSONObject reads the body as one JSON object keyed by field name.
-func (c *call) readJSONObject() (map[string]json.RawMessage, *apiError) {
-	body, apiErr := c.readBody()
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	return decodeObject(body)
-}
-
 // decodeObject parses a JSON object, rejecting trailing data.
 func decodeObject(body []byte) (map[string]json.RawMessage, *apiError) {
 	if len(bytes.TrimSpace(body)) == 0 {

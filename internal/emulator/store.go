@@ -31,12 +31,6 @@ func (p *projectStore) get(coll, id string, v any) bool {
 	return json.Unmarshal(raw, v) == nil
 }
 
-// has reports whether a record exists.
-func (p *projectStore) has(coll, id string) bool {
-	_, ok := p.colls[coll][id]
-	return ok
-}
-
 // put stores v as record id of collection coll.
 func (p *projectStore) put(coll, id string, v any) error {
 	raw, err := json.Marshal(v)
@@ -54,15 +48,14 @@ func (p *projectStore) put(coll, id string, v any) error {
 	return nil
 }
 
-// remove deletes a record and reports whether it existed.
-func (p *projectStore) remove(coll, id string) bool {
+// remove deletes a record; removing a missing record is a no-op.
+func (p *projectStore) remove(coll, id string) {
 	if _, ok := p.colls[coll][id]; !ok {
-		return false
+		return
 	}
 	delete(p.colls[coll], id)
 	p.dirty = true
 	p.noteDeadline(coll, id, nil)
-	return true
 }
 
 // ids returns the record ids of a collection in ascending order.
@@ -125,10 +118,9 @@ type deadline struct {
 	DeleteAt *time.Time `json:"deleteAt"`
 }
 
-// sweep removes the records of coll whose deleteAt has passed and returns
-// their ids. The deadline index is built on first use and kept up to date
+// sweep removes the records of coll whose deleteAt has passed. The deadline index is built on first use and kept up to date
 // by put and remove.
-func (p *projectStore) sweep(coll string, now time.Time) []string {
+func (p *projectStore) sweep(coll string, now time.Time) {
 	idx := p.deadlineIndex(coll)
 	var gone []string
 	for id, t := range idx {
@@ -139,7 +131,6 @@ func (p *projectStore) sweep(coll string, now time.Time) []string {
 	for _, id := range gone {
 		p.remove(coll, id)
 	}
-	return gone
 }
 
 func (p *projectStore) deadlineIndex(coll string) map[string]time.Time {

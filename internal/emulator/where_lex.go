@@ -79,7 +79,7 @@ func lexWhere(src string) ([]tok, error) {
 		case c == '"':
 			s, n, err := lexString(src[i:])
 			if err != nil {
-				return nil, fmt.Errorf("%v in the string starting at position %d", err, pos)
+				return nil, fmt.Errorf("%w in the string starting at position %d", err, pos)
 			}
 			out = append(out, tok{tkString, s, pos})
 			i += n
@@ -157,7 +157,7 @@ func lexString(s string) (string, int, error) {
 			if i+4 >= len(s) {
 				return "", 0, fmt.Errorf("incomplete \\u escape")
 			}
-			n, err := strconv.ParseUint(s[i+1:i+5], 16, 32)
+			n, err := strconv.ParseUint(s[i+1:i+5], 16, 16)
 			if err != nil {
 				return "", 0, fmt.Errorf("invalid \\u escape '\\u%s'", s[i+1:i+5])
 			}

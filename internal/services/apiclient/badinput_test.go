@@ -79,11 +79,11 @@ func withResource(body string) func(*emulator.TestServer) string {
 	return func(srv *emulator.TestServer) string { return providerWith(srv, nil) + resourceWith(body) }
 }
 
-// replaceRoute answers one route with a canned response and lets the rest through.
-func replaceRoute(method, suffix string, status int, contentType, body string) func(http.Handler) http.Handler {
+// replacePost answers POSTs to one route with a canned response and lets the rest through.
+func replacePost(suffix string, status int, contentType, body string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.Method == method && strings.HasSuffix(r.URL.Path, suffix) {
+			if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, suffix) {
 				w.Header().Set("Content-Type", contentType)
 				w.WriteHeader(status)
 				_, _ = w.Write([]byte(body))
@@ -164,16 +164,16 @@ func badInputs() []badInput {
 			want: acctest.Words(`invalid_scope`)},
 		// Broken servers.
 		{name: "create answers HTML", config: withResource(`name = "x"` + "\n" + scope),
-			wrap: replaceRoute(http.MethodPost, "/api-clients", http.StatusOK, "text/html", "<html><body>Bad gateway</body></html>"),
+			wrap: replacePost("/api-clients", http.StatusOK, "text/html", "<html><body>Bad gateway</body></html>"),
 			want: acctest.Words(`returned status 200 with a body that cannot be decoded`)},
 		{name: "create answers garbage JSON", config: withResource(`name = "x"` + "\n" + scope),
-			wrap: replaceRoute(http.MethodPost, "/api-clients", http.StatusCreated, "application/json", `{"id": 12, "name": [}`),
+			wrap: replacePost("/api-clients", http.StatusCreated, "application/json", `{"id": 12, "name": [}`),
 			want: regexp.MustCompile(`(?s)invalid\s+response`)},
 		{name: "create answers without an id", config: withResource(`name = "x"` + "\n" + scope),
-			wrap: replaceRoute(http.MethodPost, "/api-clients", http.StatusCreated, "application/json", `{"name":"x","scope":"view_products:my-ct-project-key","secret":"leaked-if-shown-0123456789abcdef"}`),
+			wrap: replacePost("/api-clients", http.StatusCreated, "application/json", `{"name":"x","scope":"view_products:my-ct-project-key","secret":"leaked-if-shown-0123456789abcdef"}`),
 			want: regexp.MustCompile(`(?s)id`)},
 		{name: "token endpoint answers HTML", config: withResource(`name = "x"` + "\n" + scope),
-			wrap: replaceRoute(http.MethodPost, "/oauth/token", http.StatusBadGateway, "text/html", "<html>upstream down</html>"),
+			wrap: replacePost("/oauth/token", http.StatusBadGateway, "text/html", "<html>upstream down</html>"),
 			want: regexp.MustCompile(`(?s)502`)},
 	}
 }
