@@ -4,10 +4,14 @@
 package framework
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 )
@@ -51,4 +55,41 @@ func ErrorDetail(err error, projectKey string) string {
 		return fmt.Sprintf("%s\n\nThe provider's credentials were refused. Check client_id and client_secret (CTP_CLIENT_ID, CTP_CLIENT_SECRET) and token_url (CTP_AUTH_URL).", err)
 	}
 	return err.Error()
+}
+
+// ResourceBase gives a resource the provider's client. Embed it and use
+// r.Client; its Configure does the nil and type checks for every resource.
+type ResourceBase struct {
+	Client *client.Client
+}
+
+// Configure receives the provider's client.
+func (b *ResourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	c, diags := ClientFrom(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	b.Client = c
+}
+
+// DataSourceBase gives a data source the provider's client.
+type DataSourceBase struct {
+	Client *client.Client
+}
+
+// Configure receives the provider's client.
+func (b *DataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	c, diags := ClientFrom(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	b.Client = c
+}
+
+// EphemeralBase gives an ephemeral resource the provider's client.
+type EphemeralBase struct {
+	Client *client.Client
+}
+
+// Configure receives the provider's client.
+func (b *EphemeralBase) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
+	c, diags := ClientFrom(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	b.Client = c
 }

@@ -24,7 +24,7 @@ var _ datasource.DataSourceWithConfigure = (*DataSource)(nil)
 // DataSource is the commercetools_api_client data source: one existing
 // client, looked up by id or by name. It never exposes a secret.
 type DataSource struct {
-	client *client.Client
+	framework.DataSourceBase
 }
 
 // NewDataSource returns the commercetools_api_client data source.
@@ -129,16 +129,9 @@ func (d *DataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 	}
 }
 
-// Configure receives the provider's client.
-func (d *DataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	c, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = c
-}
-
 // Read looks the client up.
 func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.client == nil {
+	if d.Client == nil {
 		resp.Diagnostics.Append(framework.NotConfigured())
 		return
 	}
@@ -149,28 +142,28 @@ func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	}
 	var found *platform.ApiClient
 	if id := cfg.ID.ValueString(); id != "" {
-		c, err := d.client.GetAPIClient(ctx, id)
+		c, err := d.Client.GetAPIClient(ctx, id)
 		if client.IsNotFound(err) {
 			resp.Diagnostics.AddAttributeError(path.Root("id"), "API client not found",
-				fmt.Sprintf("No API client with id %q exists in project %q.", id, d.client.ProjectKey()))
+				fmt.Sprintf("No API client with id %q exists in project %q.", id, d.Client.ProjectKey()))
 			return
 		}
 		if err != nil {
-			resp.Diagnostics.AddError("Unable to read API client "+id, framework.ErrorDetail(err, d.client.ProjectKey()))
+			resp.Diagnostics.AddError("Unable to read API client "+id, framework.ErrorDetail(err, d.Client.ProjectKey()))
 			return
 		}
 		found = c
 	} else {
 		name := cfg.Name.ValueString()
-		list, err := d.client.QueryAPIClients(ctx, []string{"name = " + client.QuotePredicate(name)})
+		list, err := d.Client.QueryAPIClients(ctx, []string{"name = " + client.QuotePredicate(name)})
 		if err != nil {
-			resp.Diagnostics.AddError("Unable to look up API client "+strconv.Quote(name), framework.ErrorDetail(err, d.client.ProjectKey()))
+			resp.Diagnostics.AddError("Unable to look up API client "+strconv.Quote(name), framework.ErrorDetail(err, d.Client.ProjectKey()))
 			return
 		}
 		switch len(list) {
 		case 0:
 			resp.Diagnostics.AddAttributeError(path.Root("name"), "API client not found",
-				fmt.Sprintf("No API client named %q exists in project %q.", name, d.client.ProjectKey()))
+				fmt.Sprintf("No API client named %q exists in project %q.", name, d.Client.ProjectKey()))
 			return
 		case 1:
 			found = &list[0]
@@ -190,7 +183,7 @@ func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 
 // ListDataSource is the commercetools_api_clients data source.
 type ListDataSource struct {
-	client *client.Client
+	framework.DataSourceBase
 }
 
 var _ datasource.DataSourceWithConfigure = (*ListDataSource)(nil)
@@ -234,16 +227,9 @@ func (d *ListDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 	}
 }
 
-// Configure receives the provider's client.
-func (d *ListDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	c, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = c
-}
-
 // Read lists and filters the clients.
 func (d *ListDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.client == nil {
+	if d.Client == nil {
 		resp.Diagnostics.Append(framework.NotConfigured())
 		return
 	}
@@ -252,9 +238,9 @@ func (d *ListDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	list, err := d.client.QueryAPIClients(ctx, nil)
+	list, err := d.Client.QueryAPIClients(ctx, nil)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to list API clients", framework.ErrorDetail(err, d.client.ProjectKey()))
+		resp.Diagnostics.AddError("Unable to list API clients", framework.ErrorDetail(err, d.Client.ProjectKey()))
 		return
 	}
 	prefix, scope := m.NamePrefix.ValueString(), m.Scope.ValueString()

@@ -30,7 +30,7 @@ const privateKeyID = "api_client_id"
 // EphemeralResource is the ephemeral commercetools_api_client: a client that
 // exists for one Terraform run and is never written to state or plan.
 type EphemeralResource struct {
-	client *client.Client
+	framework.EphemeralBase
 }
 
 // NewEphemeralResource returns the ephemeral commercetools_api_client.
@@ -103,16 +103,9 @@ func (e *EphemeralResource) Schema(_ context.Context, _ ephemeral.SchemaRequest,
 	}
 }
 
-// Configure receives the provider's client.
-func (e *EphemeralResource) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	c, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	e.client = c
-}
-
 // Open creates the client and keeps only its id in private data for Close.
 func (e *EphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	if e.client == nil {
+	if e.Client == nil {
 		resp.Diagnostics.Append(framework.NotConfigured())
 		return
 	}
@@ -130,10 +123,10 @@ func (e *EphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := e.client.CreateAPIClient(ctx, draft)
+	created, err := e.Client.CreateAPIClient(ctx, draft)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to create temporary API client %q", draft.Name),
-			framework.ErrorDetail(err, e.client.ProjectKey()))
+			framework.ErrorDetail(err, e.Client.ProjectKey()))
 		return
 	}
 	idJSON, err := json.Marshal(created.ID)
@@ -150,7 +143,7 @@ func (e *EphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest,
 
 // Close deletes the client; one that is already gone counts as deleted.
 func (e *EphemeralResource) Close(ctx context.Context, req ephemeral.CloseRequest, resp *ephemeral.CloseResponse) {
-	if e.client == nil {
+	if e.Client == nil {
 		resp.Diagnostics.Append(framework.NotConfigured())
 		return
 	}
@@ -164,15 +157,15 @@ func (e *EphemeralResource) Close(ctx context.Context, req ephemeral.CloseReques
 		resp.Diagnostics.AddError("Unable to delete the temporary API client", "Its id was not kept. This is a bug in the provider; please report it.")
 		return
 	}
-	if _, err := e.client.DeleteAPIClient(ctx, id); err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError("Unable to delete temporary API client "+id, framework.ErrorDetail(err, e.client.ProjectKey()))
+	if _, err := e.Client.DeleteAPIClient(ctx, id); err != nil && !client.IsNotFound(err) {
+		resp.Diagnostics.AddError("Unable to delete temporary API client "+id, framework.ErrorDetail(err, e.Client.ProjectKey()))
 	}
 }
 
 // AccessTokenEphemeralResource is commercetools_access_token: an access token
 // obtained with the client credentials flow, never written to state or plan.
 type AccessTokenEphemeralResource struct {
-	client *client.Client
+	framework.EphemeralBase
 }
 
 var _ ephemeral.EphemeralResourceWithConfigure = (*AccessTokenEphemeralResource)(nil)
@@ -238,16 +231,9 @@ func (e *AccessTokenEphemeralResource) Schema(_ context.Context, _ ephemeral.Sch
 	}
 }
 
-// Configure receives the provider's client.
-func (e *AccessTokenEphemeralResource) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	c, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	e.client = c
-}
-
 // Open obtains the token.
 func (e *AccessTokenEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	if e.client == nil {
+	if e.Client == nil {
 		resp.Diagnostics.Append(framework.NotConfigured())
 		return
 	}
@@ -261,7 +247,7 @@ func (e *AccessTokenEphemeralResource) Open(ctx context.Context, req ephemeral.O
 		resp.Diagnostics.Append(m.Scopes.ElementsAs(ctx, &requested, false)...)
 		sort.Strings(requested)
 	}
-	tok, err := e.client.ExchangeToken(ctx, m.ClientID.ValueString(), m.ClientSecret.ValueString(), requested)
+	tok, err := e.Client.ExchangeToken(ctx, m.ClientID.ValueString(), m.ClientSecret.ValueString(), requested)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to obtain an access token for client "+m.ClientID.ValueString(), err.Error())
 		return

@@ -35,7 +35,7 @@ var (
 
 // Resource is the commercetools_api_client resource.
 type Resource struct {
-	client *client.Client
+	framework.ResourceBase
 }
 
 // NewResource returns the commercetools_api_client resource.
@@ -51,13 +51,6 @@ func (r *Resource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *r
 	resp.Schema = resourceSchema(ctx)
 }
 
-// Configure receives the provider's client.
-func (r *Resource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = c
-}
-
 // ValidateConfig has nothing beyond the attribute validators today; it exists
 // so that cross-attribute checks have a home.
 func (r *Resource) ValidateConfig(context.Context, resource.ValidateConfigRequest, *resource.ValidateConfigResponse) {
@@ -66,7 +59,7 @@ func (r *Resource) ValidateConfig(context.Context, resource.ValidateConfigReques
 // ModifyPlan warns about scopes for another project and refuses, at plan time,
 // a create that the provider's configured scopes cannot perform.
 func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.client == nil {
+	if req.Plan.Raw.IsNull() || r.Client == nil {
 		return
 	}
 	var plan resourceModel
@@ -74,7 +67,7 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 	if resp.Diagnostics.HasError() || plan.Scope.IsUnknown() {
 		return
 	}
-	key := r.client.ProjectKey()
+	key := r.Client.ProjectKey()
 	var list []string
 	resp.Diagnostics.Append(plan.Scope.ElementsAs(ctx, &list, false)...)
 	for _, raw := range list {
@@ -86,7 +79,7 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 		}
 	}
 	creating := req.State.Raw.IsNull() || plan.ID.IsUnknown()
-	if configured := r.client.ConfiguredScopes(); creating && len(configured) > 0 {
+	if configured := r.Client.ConfiguredScopes(); creating && len(configured) > 0 {
 		want := "manage_api_clients:" + key
 		if !scopes.Contains(configured, want) {
 			resp.Diagnostics.AddError("Missing scope manage_api_clients",
@@ -99,7 +92,7 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 
 // Create creates the client with one API request; the response carries the secret.
 func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	if r.client == nil {
+	if r.Client == nil {
 		resp.Diagnostics.Append(framework.NotConfigured())
 		return
 	}
@@ -118,10 +111,10 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	created, err := r.client.CreateAPIClient(ctx, draft)
+	created, err := r.Client.CreateAPIClient(ctx, draft)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to create API client %q", draft.Name),
-			framework.ErrorDetail(err, r.client.ProjectKey()))
+			framework.ErrorDetail(err, r.Client.ProjectKey()))
 		return
 	}
 	plan.applyAPI(created)
@@ -131,7 +124,7 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 
 // Read refreshes the client from the provider's shared listing of clients.
 func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if r.client == nil {
+	if r.Client == nil {
 		resp.Diagnostics.Append(framework.NotConfigured())
 		return
 	}
@@ -149,7 +142,7 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 	defer cancel()
 
 	id := state.ID.ValueString()
-	got, err := r.client.ReadAPIClient(ctx, id)
+	got, err := r.Client.ReadAPIClient(ctx, id)
 	if client.IsNotFound(err) {
 		tflog.Warn(ctx, "API client no longer exists; removing it from state", map[string]any{"id": id})
 		resp.State.RemoveResource(ctx)
@@ -157,7 +150,7 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 	}
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read API client %s", id),
-			framework.ErrorDetail(err, r.client.ProjectKey()))
+			framework.ErrorDetail(err, r.Client.ProjectKey()))
 		return
 	}
 	state.applyAPI(got)
@@ -179,7 +172,7 @@ func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp 
 
 // Delete deletes the client; a client that is already gone counts as deleted.
 func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if r.client == nil {
+	if r.Client == nil {
 		resp.Diagnostics.Append(framework.NotConfigured())
 		return
 	}
@@ -197,9 +190,9 @@ func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp 
 	defer cancel()
 
 	id := state.ID.ValueString()
-	if _, err := r.client.DeleteAPIClient(ctx, id); err != nil && !client.IsNotFound(err) {
+	if _, err := r.Client.DeleteAPIClient(ctx, id); err != nil && !client.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to delete API client %s", id),
-			framework.ErrorDetail(err, r.client.ProjectKey()))
+			framework.ErrorDetail(err, r.Client.ProjectKey()))
 	}
 }
 
