@@ -4,13 +4,11 @@
 #   scripts/install-tools.sh                 # every tool
 #   scripts/install-tools.sh terraform tofu  # only the named ones
 #
-# Known tools: terraform, terraform-for-docs, tofu, tfplugindocs,
-# golangci-lint, goreleaser.
+# Known tools: terraform, tofu, tfplugindocs, golangci-lint, goreleaser.
 #
-# terraform (1.5.7) drives the acceptance tests. terraform-for-docs is a newer
-# Terraform used only to export the provider schema for tfplugindocs: before
-# 1.10, `terraform providers schema -json` leaves out ephemeral resources, so
-# their documentation pages would silently disappear.
+# terraform (1.5.7) and tofu (1.12) drive the acceptance tests. tofu also
+# exports the provider schema for tfplugindocs (scripts/provider-schema.sh):
+# Terraform 1.5.7 predates ephemeral resources and would leave their pages out.
 #
 # Everything is built from source with the Go toolchain (the only download
 # channel that is needed is the Go module proxy), so a machine with Go, git
@@ -24,7 +22,6 @@ set -euo pipefail
 
 # Pinned versions. tfplugindocs is pinned by tools/go.mod instead.
 TERRAFORM_VERSION="1.5.7"
-TERRAFORM_DOCS_VERSION="1.10.5"
 OPENTOFU_VERSION="1.12.6"
 GOLANGCI_LINT_VERSION="2.15.0"
 GORELEASER_VERSION="2.15.1"
@@ -39,7 +36,7 @@ CLI_CONFIG="${TOOLS_DIR}/cli.tfrc"
 if [[ -z "${TOOLS_CACHE_DIR+set}" ]]; then
 	TOOLS_CACHE_DIR="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/terraform-provider-commercetools/tools"
 fi
-ALL_TOOLS=(terraform terraform-for-docs tofu tfplugindocs golangci-lint goreleaser)
+ALL_TOOLS=(terraform tofu tfplugindocs golangci-lint goreleaser)
 
 log() { printf 'install-tools: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -100,7 +97,6 @@ cli_version() {
 # Version probes: each prints the version of the binary given as argument.
 probe_terraform() { cli_version "$1"; }
 probe_tofu() { cli_version "$1"; }
-probe_terraform_for_docs() { cli_version "$1"; }
 probe_tfplugindocs() { go_binary_version "$1" github.com/hashicorp/terraform-plugin-docs; }
 probe_golangci_lint() { go_binary_version "$1" github.com/golangci/golangci-lint/v2; }
 probe_goreleaser() { go_binary_version "$1" github.com/goreleaser/goreleaser/v2; }
@@ -166,47 +162,6 @@ build_tofu() {
 	mv -f "${BIN}/tofu.tmp" "${BIN}/tofu"
 }
 
-# json_field NAME prints the first string value of "NAME" in the `go ... -json`
-# output read from stdin.
-json_field() {
-	awk -v key="\"$1\":" '$1 == key { v = $2; sub(/^"/, "", v); sub(/",?$/, "", v); print v; exit }'
-}
-
-# build_terraform_for_docs builds a Terraform release newer than 1.6, whose
-# go.mod replaces nested modules with ./relative paths. `go install pkg@v`
-# refuses such modules, and the module zip leaves the nested modules out, so
-# each one is fetched from the module proxy at the release's commit and put
-# back in place in a writable copy of the module before building.
-build_terraform_for_docs() {
-	local info dir hash work mod rel sub
-	log "  go mod download github.com/hashicorp/terraform@v${TERRAFORM_DOCS_VERSION}"
-	info="$(cd "${TOOLS_DIR}" && go mod download -json "github.com/hashicorp/terraform@v${TERRAFORM_DOCS_VERSION}")"
-	dir="$(json_field Dir <<<"${info}")"
-	hash="$(json_field Hash <<<"${info}")"
-	[[ -n "${dir}" && -d "${dir}" ]] || die "could not download github.com/hashicorp/terraform@v${TERRAFORM_DOCS_VERSION}"
-	[[ -n "${hash}" ]] || die "the module proxy did not report the commit of terraform v${TERRAFORM_DOCS_VERSION}"
-	work="$(mktemp -d "${TOOLS_DIR}/terraform-src.XXXXXX")"
-	# shellcheck disable=SC2064 # expand now: work is local
-	trap "rm -rf '${work}'" EXIT
-	cp -R "${dir}/." "${work}/"
-	chmod -R u+w "${work}"
-	while read -r _ mod _ rel; do
-		log "  nested module ${mod}@${hash:0:12}"
-		sub="$(cd "${TOOLS_DIR}" && go mod download -json "${mod}@${hash}")" || die "could not download ${mod}@${hash}: ${sub}"
-		sub="$(json_field Dir <<<"${sub}")"
-		[[ -n "${sub}" && -d "${sub}" ]] || die "could not download ${mod}@${hash}"
-		mkdir -p "${work}/${rel}"
-		cp -R "${sub}/." "${work}/${rel}/"
-		chmod -R u+w "${work}/${rel}"
-	done < <(grep -E '^replace [^ ]+ => \./' "${work}/go.mod")
-	log "  go build (terraform ${TERRAFORM_DOCS_VERSION})"
-	# version.dev=no makes `terraform version` report the plain release version.
-	(cd "${work}" && go build -ldflags "-X github.com/hashicorp/terraform/version.dev=no" -o "${BIN}/terraform-for-docs.tmp" .)
-	mv -f "${BIN}/terraform-for-docs.tmp" "${BIN}/terraform-for-docs"
-	rm -rf "${work}"
-	trap - EXIT
-}
-
 install_tfplugindocs() {
 	log "  go install github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs (version from tools/go.mod)"
 	(cd "${ROOT}/tools" && GOBIN="${BIN}" go install github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs)
@@ -229,9 +184,6 @@ main() {
 		terraform)
 			ensure terraform "${TERRAFORM_VERSION}" probe_terraform \
 				go_install "github.com/hashicorp/terraform@v${TERRAFORM_VERSION}"
-			;;
-		terraform-for-docs)
-			ensure terraform-for-docs "${TERRAFORM_DOCS_VERSION}" probe_terraform_for_docs build_terraform_for_docs
 			;;
 		tofu | opentofu)
 			ensure tofu "${OPENTOFU_VERSION}" probe_tofu build_tofu
