@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -26,11 +27,10 @@ const (
 )
 
 var (
-	_ resource.ResourceWithConfigure      = (*Resource)(nil)
-	_ resource.ResourceWithImportState    = (*Resource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*Resource)(nil)
-	_ resource.ResourceWithUpgradeState   = (*Resource)(nil)
-	_ resource.ResourceWithValidateConfig = (*Resource)(nil)
+	_ resource.ResourceWithConfigure    = (*Resource)(nil)
+	_ resource.ResourceWithImportState  = (*Resource)(nil)
+	_ resource.ResourceWithModifyPlan   = (*Resource)(nil)
+	_ resource.ResourceWithUpgradeState = (*Resource)(nil)
 )
 
 // Resource is the commercetools_api_client resource.
@@ -51,11 +51,6 @@ func (r *Resource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *r
 	resp.Schema = resourceSchema(ctx)
 }
 
-// ValidateConfig has nothing beyond the attribute validators today; it exists
-// so that cross-attribute checks have a home.
-func (r *Resource) ValidateConfig(context.Context, resource.ValidateConfigRequest, *resource.ValidateConfigResponse) {
-}
-
 // ModifyPlan warns about scopes for another project and refuses, at plan time,
 // a create that the provider's configured scopes cannot perform.
 func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -70,24 +65,29 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 	key := r.Client.ProjectKey()
 	var list []string
 	resp.Diagnostics.Append(plan.Scope.ElementsAs(ctx, &list, false)...)
-	for _, raw := range list {
+	resp.Diagnostics.Append(scopeDiagnostics(list, key, r.Client.ConfiguredScopes(), req.State.Raw.IsNull() || plan.ID.IsUnknown())...)
+}
+
+// scopeDiagnostics warns about scopes of another project and, for a create,
+// refuses a plan the provider's configured scopes cannot carry out.
+func scopeDiagnostics(requested []string, projectKey string, configured []string, creating bool) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for _, raw := range requested {
 		s, err := scopes.Parse(raw)
-		if err == nil && s.ProjectKey != key {
-			resp.Diagnostics.AddAttributeWarning(path.Root("scope"), "Scope for another project",
+		if err == nil && s.ProjectKey != projectKey {
+			diags.AddAttributeWarning(path.Root("scope"), "Scope for another project",
 				fmt.Sprintf("The scope %q names project %q, but the provider manages project %q. "+
-					"The API rejects scopes of other projects; check the project key.", raw, s.ProjectKey, key))
+					"The API rejects scopes of other projects; check the project key.", raw, s.ProjectKey, projectKey))
 		}
 	}
-	creating := req.State.Raw.IsNull() || plan.ID.IsUnknown()
-	if configured := r.Client.ConfiguredScopes(); creating && len(configured) > 0 {
-		want := "manage_api_clients:" + key
-		if !scopes.Contains(configured, want) {
-			resp.Diagnostics.AddError("Missing scope manage_api_clients",
-				fmt.Sprintf("Creating an API client needs the scope %s, but the provider's scopes setting (CTP_SCOPES) is %q. "+
-					"manage_project:%s does not include it. Add %s to the provider's API client and to its scopes setting.",
-					want, strings.Join(configured, " "), key, want))
-		}
+	want := "manage_api_clients:" + projectKey
+	if creating && len(configured) > 0 && !scopes.Contains(configured, want) {
+		diags.AddError("Missing scope manage_api_clients",
+			fmt.Sprintf("Creating an API client needs the scope %s, but the provider's scopes setting (CTP_SCOPES) is %q. "+
+				"manage_project:%s does not include it. Add %s to the provider's API client and to its scopes setting.",
+				want, strings.Join(configured, " "), projectKey, want))
 	}
+	return diags
 }
 
 // Create creates the client with one API request; the response carries the secret.

@@ -1,6 +1,7 @@
 package apiclient_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -347,5 +348,43 @@ func TestAccAPIClient_missingManageAPIClients(t *testing.T) {
 	})
 	if n := acctest.CountClients(srv); n != 0 {
 		t.Errorf("emulator holds %d clients, want 0", n)
+	}
+}
+
+// deleteBehindBack is a plan check used as a hook: between the plan and the
+// apply it deletes every client of the default project except the admin.
+type deleteBehindBack struct{ srv *emulator.TestServer }
+
+func (d deleteBehindBack) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	for _, c := range d.srv.APIClients(d.srv.Project.Key) {
+		if c.ID != d.srv.Project.AdminClientID {
+			d.srv.DeleteAPIClient(d.srv.Project.Key, c.ID)
+		}
+	}
+}
+
+// TestAccAPIClient_deleteOfAMissingClientSucceeds removes the client after
+// the destroy was planned: the DELETE answers 404, which counts as deleted.
+func TestAccAPIClient_deleteOfAMissingClientSucceeds(t *testing.T) {
+	acctest.PreCheck(t)
+	srv := acctest.NewEmulator(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: clientConfig(srv, `
+  name  = "gone before delete"
+  scope = ["view_products:my-ct-project-key"]`)},
+			{
+				Config: acctest.ProviderBlock(srv),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAddr, plancheck.ResourceActionDestroy),
+					deleteBehindBack{srv},
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectEmulatorClientCount(srv, 0)},
+			},
+		},
+	})
+	if n := srv.Counts().ByRoute["DELETE /{projectKey}/api-clients/{id}"]; n != 1 {
+		t.Errorf("want exactly one DELETE (answered 404), got %d", n)
 	}
 }
