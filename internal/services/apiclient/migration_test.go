@@ -69,7 +69,7 @@ func TestMigrationFromLabd(t *testing.T) {
 		mainTF = strings.ReplaceAll(mainTF, old, repl)
 	}
 	wd.write("main.tf", mainTF)
-	wd.write("terraform.tfstate", readFixture(t, "terraform.tfstate"))
+	wd.write("terraform.tfstate", readFixture(t, "labd-state.json"))
 
 	wd.mustRun("state", "replace-provider", "-no-color", "-auto-approve", labdAddress, provider.RegistryAddress)
 	wd.mustRun("init", "-no-color", "-input=false", "-plugin-dir", plugins)
