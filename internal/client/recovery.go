@@ -13,6 +13,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/labd/commercetools-go-sdk/platform"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/scopes"
 )
 
 const (
@@ -136,23 +138,9 @@ func sameValidity(got, want *int, def int) bool {
 	return g == w
 }
 
-// expandedScopes returns the sorted scope set plus the view_X scope implied by every manage_X,
+// expandedScopes returns the sorted scope set with the view_ scopes implied by manage_ scopes,
 // so that a server that adds implied scopes or reorders them still matches.
-func expandedScopes(s string) []string {
-	set := map[string]bool{}
-	for _, sc := range strings.Fields(s) {
-		set[sc] = true
-		if rest, ok := strings.CutPrefix(sc, "manage_"); ok {
-			set["view_"+rest] = true
-		}
-	}
-	out := make([]string, 0, len(set))
-	for sc := range set {
-		out = append(out, sc)
-	}
-	slices.Sort(out)
-	return out
-}
+func expandedScopes(s string) []string { return scopes.Normalize(strings.Fields(s)) }
 
 // draftKey identifies drafts that recovery could confuse with each other.
 func draftKey(d platform.ApiClientDraft) string {
