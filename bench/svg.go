@@ -167,7 +167,7 @@ func (r *report) svg() string {
 	col := 0
 	for ei, eng := range r.Engines {
 		for _, lat := range latencies {
-			x := float64(marginLeft + 70 + col*150)
+			x := float64(marginLeft + 70 + col*160)
 			y := ly + float64(ei)*22
 			color := latencyColors[slices.Index(latencies, lat)%len(latencyColors)]
 			dash := ""
@@ -181,7 +181,7 @@ func (r *report) svg() string {
 		}
 		col = 0
 	}
-	tx := float64(marginLeft + 70 + len(latencies)*150)
+	tx := float64(marginLeft + 80 + len(latencies)*160)
 	fmt.Fprintf(&sb, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#d00" stroke-width="3"/>`+"\n", tx, ly-4, tx+24, ly-4)
 	fmt.Fprintf(&sb, `<text x="%.1f" y="%.1f">target (Terraform, 50 ms)</text>`+"\n", tx+30, ly)
 	sb.WriteString("</svg>\n")
