@@ -439,7 +439,11 @@ func (b *bench) runCell(ctx context.Context, engine, work string, n, latMs int) 
 		{"plan", append([]string{"plan", "-detailed-exitcode"}, common...)},
 		{"destroy", append([]string{"destroy", "-auto-approve"}, common...)},
 	}
-	for rep := 1; rep <= b.opts.reps; rep++ {
+	reps := b.opts.reps
+	if n >= b.opts.largeN {
+		reps = b.opts.largeReps
+	}
+	for rep := 1; rep <= reps; rep++ {
 		broken := false
 		for _, ph := range phases {
 			r, err := b.runPhase(ctx, engine, work, emu, n, latMs, rep, ph.name, ph.args)

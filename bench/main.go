@@ -41,6 +41,8 @@ type options struct {
 	ns         []int
 	latencies  []int // milliseconds
 	reps       int
+	largeN     int // cells with at least this many clients run largeReps repetitions
+	largeReps  int
 	root       string
 	out        string
 	terraform  string
@@ -94,6 +96,8 @@ func parseFlags(args []string) (*options, error) {
 	ns := fs.String("n", "1,100,1000", "comma-separated numbers of API clients")
 	lats := fs.String("latency", "0,50,150", "comma-separated emulator latencies in milliseconds")
 	reps := fs.Int("reps", 3, "repetitions of apply/plan/destroy per cell")
+	largeN := fs.Int("large-n", 1000, "cells with at least this many clients run -large-reps repetitions instead of -reps")
+	largeReps := fs.Int("large-reps", 1, "repetitions for the large cells (1 keeps make bench under 15 minutes on 2 cores; 3 for the full matrix)")
 	root := fs.String("root", "", "provider repository root (default: the parent module of bench/)")
 	out := fs.String("out", "results", "directory for the results (jsonl, latest.md, latest.svg)")
 	tf := fs.String("terraform", "", "terraform binary (default <root>/.tools/bin/terraform)")
@@ -107,7 +111,7 @@ func parseFlags(args []string) (*options, error) {
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
-	o := &options{reps: *reps, out: *out, keep: *keep, noStartup: *noStartup, phaseLimit: *limit}
+	o := &options{reps: *reps, largeN: *largeN, largeReps: *largeReps, out: *out, keep: *keep, noStartup: *noStartup, phaseLimit: *limit}
 	for _, e := range splitList(*engines) {
 		if e != "terraform" && e != "tofu" {
 			return nil, fmt.Errorf("-engines: unknown engine %q (want terraform or tofu)", e)
@@ -124,8 +128,8 @@ func parseFlags(args []string) (*options, error) {
 	if len(o.engines) == 0 || len(o.ns) == 0 || len(o.latencies) == 0 {
 		return nil, errors.New("-engines, -n and -latency must not be empty")
 	}
-	if o.reps < 1 {
-		return nil, errors.New("-reps must be at least 1")
+	if o.reps < 1 || o.largeReps < 1 {
+		return nil, errors.New("-reps and -large-reps must be at least 1")
 	}
 	if o.root = *root; o.root == "" {
 		if o.root, err = findRoot(); err != nil {
