@@ -62,8 +62,8 @@ func (r *report) svg() string {
 	}
 	fmt.Fprintf(&sb, `<text x="%d" y="24" font-size="16" font-weight="bold">commercetools provider: median wall time against N (-parallelism=%d)</text>`+"\n",
 		marginLeft, parallelism)
-	fmt.Fprintf(&sb, `<text x="%d" y="42" fill="#555">%s; %d repetition(s) per point; both axes log scale</text>`+"\n",
-		marginLeft, xmlEscape(strings.Join(vers, ", ")), r.Reps)
+	fmt.Fprintf(&sb, `<text x="%d" y="42" fill="#555">%s; %d repetition(s) per point (%d for N ≥ %d); both axes log scale</text>`+"\n",
+		marginLeft, xmlEscape(strings.Join(vers, ", ")), r.Reps, r.LargeReps, r.LargeN)
 
 	// One y range for both panels, so that they compare at a glance.
 	lo, hi := math.Inf(1), math.Inf(-1)
