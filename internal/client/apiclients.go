@@ -29,37 +29,36 @@ func checkID(id string) error {
 // GetAPIClient reads one API client with one GET. A missing client yields an *APIError with
 // status 404 (see IsNotFound).
 func (c *Client) GetAPIClient(ctx context.Context, id string) (*platform.ApiClient, error) {
-	if err := checkID(id); err != nil {
-		return nil, err
-	}
-	var res *platform.ApiClient
-	err := c.call(ctx, http.MethodGet, c.itemPath(id), func(ctx context.Context) error {
-		r, err := c.api.ApiClients().WithId(id).Get().Execute(ctx)
-		res = r
-		return err
+	res, err := c.byID(ctx, http.MethodGet, id, func(ctx context.Context) (*platform.ApiClient, error) {
+		return c.api.ApiClients().WithId(id).Get().Execute(ctx)
 	})
-	if err != nil {
-		if IsNotFound(err) {
-			c.bulk.forget(id)
-		}
-		return nil, err
+	if err == nil {
+		c.bulk.remember(*res)
 	}
-	if problem := checkAPIClient(res, false); problem != "" {
-		return nil, invalidResponse(http.MethodGet, routeOf(c.itemPath(id)), problem)
-	}
-	c.bulk.remember(*res)
-	return res, nil
+	return res, err
 }
 
 // DeleteAPIClient deletes one API client with one DELETE and returns it as it was. A missing
 // client yields an *APIError with status 404, which callers may treat as already deleted.
 func (c *Client) DeleteAPIClient(ctx context.Context, id string) (*platform.ApiClient, error) {
+	res, err := c.byID(ctx, http.MethodDelete, id, func(ctx context.Context) (*platform.ApiClient, error) {
+		return c.api.ApiClients().WithId(id).Delete().Execute(ctx)
+	})
+	if err == nil {
+		c.bulk.forget(id)
+	}
+	return res, err
+}
+
+// byID sends one request addressed to a client id and checks the client in the response. A 404
+// drops the id from the bulk-read snapshot.
+func (c *Client) byID(ctx context.Context, method, id string, exec func(context.Context) (*platform.ApiClient, error)) (*platform.ApiClient, error) {
 	if err := checkID(id); err != nil {
 		return nil, err
 	}
 	var res *platform.ApiClient
-	err := c.call(ctx, http.MethodDelete, c.itemPath(id), func(ctx context.Context) error {
-		r, err := c.api.ApiClients().WithId(id).Delete().Execute(ctx)
+	err := c.call(ctx, method, c.itemPath(id), func(ctx context.Context) error {
+		r, err := exec(ctx)
 		res = r
 		return err
 	})
@@ -69,9 +68,8 @@ func (c *Client) DeleteAPIClient(ctx context.Context, id string) (*platform.ApiC
 		}
 		return nil, err
 	}
-	c.bulk.forget(id)
 	if problem := checkAPIClient(res, false); problem != "" {
-		return nil, invalidResponse(http.MethodDelete, routeOf(c.itemPath(id)), problem)
+		return nil, invalidResponse(method, routeOf(c.itemPath(id)), problem)
 	}
 	return res, nil
 }
