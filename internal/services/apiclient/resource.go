@@ -57,15 +57,18 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 	if req.Plan.Raw.IsNull() || r.Client == nil {
 		return
 	}
-	var plan resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || plan.Scope.IsUnknown() {
+	// Two attributes rather than the whole model: this runs for every
+	// resource on every plan.
+	var scope types.Set
+	var id types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("scope"), &scope)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("id"), &id)...)
+	if resp.Diagnostics.HasError() || scope.IsUnknown() {
 		return
 	}
-	key := r.Client.ProjectKey()
 	var list []string
-	resp.Diagnostics.Append(plan.Scope.ElementsAs(ctx, &list, false)...)
-	resp.Diagnostics.Append(scopeDiagnostics(list, key, r.Client.ConfiguredScopes(), req.State.Raw.IsNull() || plan.ID.IsUnknown())...)
+	resp.Diagnostics.Append(scope.ElementsAs(ctx, &list, false)...)
+	resp.Diagnostics.Append(scopeDiagnostics(list, r.Client.ProjectKey(), r.Client.ConfiguredScopes(), req.State.Raw.IsNull() || id.IsUnknown())...)
 }
 
 // scopeDiagnostics warns about scopes of another project and, for a create,
