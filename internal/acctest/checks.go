@@ -23,9 +23,11 @@ func findResource(state *tfjson.State, address string) (map[string]any, error) {
 	return nil, fmt.Errorf("%s is not in state", address)
 }
 
-type stateCheckFunc func(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse)
+// StateCheckFunc turns a function into a statecheck.StateCheck.
+type StateCheckFunc func(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse)
 
-func (f stateCheckFunc) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+// CheckState implements statecheck.StateCheck.
+func (f StateCheckFunc) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	f(ctx, req, resp)
 }
 
@@ -33,7 +35,7 @@ func (f stateCheckFunc) CheckState(ctx context.Context, req statecheck.CheckStat
 // emulator and, when wantSecret is true, that its state secret is the
 // client's real secret.
 func ExpectClientOnEmulator(srv *emulator.TestServer, address string, wantSecret bool) statecheck.StateCheck {
-	return stateCheckFunc(func(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	return StateCheckFunc(func(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 		attrs, err := findResource(req.State, address)
 		if err != nil {
 			resp.Error = err
@@ -57,7 +59,7 @@ func ExpectClientOnEmulator(srv *emulator.TestServer, address string, wantSecret
 // ExpectEmulatorClientCount checks how many clients the emulator's default
 // project holds, the bootstrap admin client excluded.
 func ExpectEmulatorClientCount(srv *emulator.TestServer, want int) statecheck.StateCheck {
-	return stateCheckFunc(func(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	return StateCheckFunc(func(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 		if got := CountClients(srv); got != want {
 			resp.Error = fmt.Errorf("emulator holds %d API clients, want %d", got, want)
 		}

@@ -103,10 +103,11 @@ func checkURL(name, raw string) (string, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return "", fmt.Errorf("%s %q is not a valid URL", name, raw)
+		return "", fmt.Errorf("%s is not a valid URL", name)
 	}
+	// Redacted: a URL with user:password@ must not carry them into an error.
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("%s %q must be an absolute http(s) URL", name, raw)
+		return "", fmt.Errorf("%s %q must be an absolute http(s) URL", name, u.Redacted())
 	}
 	return strings.TrimRight(raw, "/"), nil
 }

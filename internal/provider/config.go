@@ -5,7 +5,6 @@ import (
 	"net"
 	"net/url"
 	"os"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,9 +65,6 @@ func (s setting) where() string {
 	return fmt.Sprintf("the provider attribute %q or the environment variable %s", s.attr, s.env)
 }
 
-// projectKeyPattern is the form commercetools accepts for project keys.
-var projectKeyPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,35}$`)
-
 func providerSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Manage a commercetools Composable Commerce project as code. " +
@@ -89,7 +85,7 @@ func providerSchema() schema.Schema {
 				Optional: true,
 				MarkdownDescription: "The key of the commercetools project (2 to 36 lowercase letters, digits and hyphens). " +
 					"Environment variable: `CTP_PROJECT_KEY`.",
-				Validators: []validator.String{stringvalidator.RegexMatches(projectKeyPattern,
+				Validators: []validator.String{stringvalidator.RegexMatches(scopes.ProjectKeyPattern,
 					"must be 2 to 36 characters of lowercase letters, digits and hyphens, starting with a letter or digit")},
 			},
 			"scopes": schema.StringAttribute{
@@ -199,7 +195,7 @@ func (m providerModel) resolve(getenv func(string) string) (client.Config, diag.
 		ProjectKey:   required(settingProjectKey, m.ProjectKey),
 		MaxRetries:   DefaultMaxRetries,
 	}
-	if cfg.ProjectKey != "" && !projectKeyPattern.MatchString(cfg.ProjectKey) {
+	if cfg.ProjectKey != "" && !scopes.ProjectKeyPattern.MatchString(cfg.ProjectKey) {
 		diags.AddAttributeError(path.Root("project_key"), "Invalid project_key",
 			fmt.Sprintf("project_key %q (from %s) must be 2 to 36 characters of lowercase letters, digits and hyphens.", cfg.ProjectKey, settingProjectKey.where()))
 	}

@@ -25,8 +25,9 @@ func (s Scope) String() string {
 }
 
 var (
-	namePattern       = regexp.MustCompile(`^[a-z][a-z_]*[a-z]$`)
-	projectKeyPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,35}$`)
+	namePattern = regexp.MustCompile(`^[a-z][a-z_]*[a-z]$`)
+	// ProjectKeyPattern is the form commercetools accepts for project keys.
+	ProjectKeyPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,35}$`)
 	storeKeyPattern   = regexp.MustCompile(`^[A-Za-z0-9_-]{2,256}$`)
 )
 
@@ -46,7 +47,7 @@ func Parse(raw string) (Scope, error) {
 	switch {
 	case !namePattern.MatchString(s.Name):
 		return Scope{}, fmt.Errorf("scope %q is malformed: the scope name %q must be lowercase letters and underscores; the form is %s", raw, s.Name, Form)
-	case !projectKeyPattern.MatchString(s.ProjectKey):
+	case !ProjectKeyPattern.MatchString(s.ProjectKey):
 		return Scope{}, fmt.Errorf("scope %q is malformed: the project key %q must be 2 to 36 lowercase letters, digits and hyphens; the form is %s", raw, s.ProjectKey, Form)
 	case len(parts) == 3 && !storeKeyPattern.MatchString(s.StoreKey):
 		return Scope{}, fmt.Errorf("scope %q is malformed: the store key %q must be 2 to 256 letters, digits, underscores and hyphens; the form is %s", raw, s.StoreKey, Form)

@@ -32,7 +32,7 @@ func unreliable(srv *emulator.TestServer, seed int64) func() {
 // holds exactly the clients in state and that every secret in state obtains
 // a token.
 func expectUsableSecrets(srv *emulator.TestServer, want int, restore func()) statecheck.StateCheck {
-	return stateCheck(func(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	return acctest.StateCheckFunc(func(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 		srv.Faults().Reset()
 		defer restore()
 		if got := acctest.CountClients(srv); got != want {
@@ -75,12 +75,6 @@ func obtainToken(base, id, secret string) error {
 		return fmt.Errorf("token request with the secret in state: status %d", resp.StatusCode)
 	}
 	return nil
-}
-
-type stateCheck func(context.Context, statecheck.CheckStateRequest, *statecheck.CheckStateResponse)
-
-func (f stateCheck) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	f(ctx, req, resp)
 }
 
 // TestAccUnderFaults applies 100 clients while a fifth of the requests fail
