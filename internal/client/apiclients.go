@@ -11,20 +11,9 @@ import (
 	"github.com/labd/commercetools-go-sdk/platform"
 )
 
-// pageLimit is the largest page size commercetools accepts.
-const pageLimit = 500
-
 func (c *Client) collectionPath() string { return "/" + c.cfg.ProjectKey + "/api-clients" }
 
 func (c *Client) itemPath(id string) string { return c.collectionPath() + "/" + id }
-
-// checkID rejects ids that would change the request path.
-func checkID(id string) error {
-	if strings.TrimSpace(id) == "" || strings.ContainsAny(id, "/?#% \t\r\n") {
-		return fmt.Errorf("invalid API client id %q", id)
-	}
-	return nil
-}
 
 // GetAPIClient reads one API client with one GET. A missing client yields an *APIError with
 // status 404 (see IsNotFound).
@@ -53,7 +42,7 @@ func (c *Client) DeleteAPIClient(ctx context.Context, id string) (*platform.ApiC
 // byID sends one request addressed to a client id and checks the client in the response. A 404
 // drops the id from the bulk-read snapshot.
 func (c *Client) byID(ctx context.Context, method, id string, exec func(context.Context) (*platform.ApiClient, error)) (*platform.ApiClient, error) {
-	if err := checkID(id); err != nil {
+	if err := checkID("API client", id); err != nil {
 		return nil, err
 	}
 	var res *platform.ApiClient

@@ -22,9 +22,15 @@ type Client struct {
 	sdk       *platform.Client
 	api       *platform.ByProjectKeyRequestBuilder
 	tokenHTTP *http.Client // retry -> logging -> base, used for the token endpoint
+	apiHTTP   *http.Client // auth -> retry -> logging -> base, used for every API request
 	tokens    *tokenEntry
 
-	bulk bulkState
+	bulk *listing[platform.ApiClient]
+
+	listingsMu sync.Mutex
+	listings   map[string]any // collection path -> *listing[T], one shared listing per family
+	locksMu    sync.Mutex
+	locks      map[string]*sync.Mutex // per-resource locks (see Lock)
 
 	mu          sync.Mutex
 	created     map[string]bool        // ids of API clients this Client created successfully
@@ -43,6 +49,8 @@ func New(cfg Config) (*Client, error) {
 		tokens:      sharedTokenEntry(cfg.TokenURL, cfg.ClientID, cfg.ClientSecret, cfg.Scopes),
 		created:     map[string]bool{},
 		createLocks: map[string]*sync.Mutex{},
+		listings:    map[string]any{},
+		locks:       map[string]*sync.Mutex{},
 	}
 	c.userAgent = strings.TrimSpace(strings.TrimSpace(cfg.UserAgent) + " " + platform.GetUserAgent())
 	logging := &loggingTransport{next: cfg.Transport, secrets: c.secrets}
@@ -51,9 +59,11 @@ func New(cfg Config) (*Client, error) {
 		minBackoff: cfg.MinBackoff, maxBackoff: cfg.MaxBackoff, secrets: c.secrets,
 	}
 	c.tokenHTTP = &http.Client{Transport: retry}
+	c.apiHTTP = &http.Client{Transport: &authTransport{c: c, next: retry}}
+	c.bulk = c.apiClientListing()
 	sdk, err := platform.NewClient(&platform.ClientConfig{
 		URL:        cfg.APIURL,
-		HTTPClient: &http.Client{Transport: &authTransport{c: c, next: retry}},
+		HTTPClient: c.apiHTTP,
 		UserAgent:  c.userAgent,
 	})
 	if err != nil {
@@ -62,6 +72,20 @@ func New(cfg Config) (*Client, error) {
 	c.sdk = sdk
 	c.api = sdk.WithProjectKey(cfg.ProjectKey)
 	return c, nil
+}
+
+// Lock serialises work on one resource within this Client (one provider process), for example
+// child resources that change their parent's version. It returns the unlock function.
+func (c *Client) Lock(name string) func() {
+	c.locksMu.Lock()
+	l, ok := c.locks[name]
+	if !ok {
+		l = &sync.Mutex{}
+		c.locks[name] = l
+	}
+	c.locksMu.Unlock()
+	l.Lock()
+	return l.Unlock
 }
 
 // ProjectKey returns the key of the project this Client works on.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"strings"
 	"sync"
 )
 
@@ -133,20 +132,6 @@ type bufferedBody struct {
 
 // Close implements io.Closer.
 func (*bufferedBody) Close() error { return nil }
-
-// routeOf returns the path of u with resource ids replaced by {id} (keys by {key}) and no query.
-func routeOf(path string) string {
-	segs := strings.Split(strings.Trim(path, "/"), "/")
-	if len(segs) >= 3 && segs[0] != "oauth" {
-		switch {
-		case strings.HasPrefix(segs[2], "key="):
-			segs[2] = "key={key}"
-		default:
-			segs[2] = "{id}"
-		}
-	}
-	return "/" + strings.Join(segs, "/")
-}
 
 // drainClose discards what is left of a body and closes it.
 func drainClose(body io.ReadCloser) {

@@ -18,7 +18,12 @@ type faultsRequest struct {
 	NormalizeScopesOnRead *bool   `json:"normalizeScopesOnRead"`
 	ExpireTokens          bool    `json:"expireTokens"`
 	Reset                 bool    `json:"reset"`
-	FailNext              *struct {
+	ConcurrentEditNext    *struct {
+		Method string `json:"method"`
+		Route  string `json:"route"`
+		Count  int    `json:"count"`
+	} `json:"concurrentEditNext"`
+	FailNext *struct {
 		Method string `json:"method"`
 		Route  string `json:"route"`
 		Count  int    `json:"count"`
@@ -62,6 +67,9 @@ func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		}
 		if req.ExpireTokens {
 			f.ExpireTokens()
+		}
+		if ce := req.ConcurrentEditNext; ce != nil {
+			f.ConcurrentEditNext(Match{Method: ce.Method, Route: ce.Route}, ce.Count)
 		}
 		if fn := req.FailNext; fn != nil {
 			f.FailNext(Match{Method: fn.Method, Route: fn.Route}, fn.Count, fn.Status)

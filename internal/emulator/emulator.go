@@ -8,9 +8,11 @@
 package emulator
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -56,7 +58,7 @@ func DefaultAdminScopes(projectKey string) []string {
 // Options configures an Emulator.
 type Options struct {
 	Projects     []Project        // empty = []Project{DefaultProject()}
-	DataDir      string           // "" = memory only; else persistent (atomic writes)
+	DataDir      string           // "" = memory only; else persistent (an embedded database, one transaction per change)
 	Now          func() time.Time // nil = time.Now
 	MaxBodyBytes int64            // 0 = 16 MiB
 	Log          io.Writer        // optional one line per request, never secrets
@@ -114,13 +116,18 @@ func New(opts Options) (*Emulator, error) {
 			return nil, fmt.Errorf("emulator: project %q: admin client id and secret are required", p.Key)
 		}
 	}
+	legacy := ""
 	if opts.DataDir != "" {
 		ps, err := newPersister(opts.DataDir)
 		if err != nil {
 			return nil, err
 		}
 		loaded, err := ps.load()
+		if err == nil {
+			legacy, err = importLegacy(opts.DataDir, loaded)
+		}
 		if err != nil {
+			_ = ps.close()
 			return nil, err
 		}
 		e.persist = ps
@@ -136,7 +143,11 @@ func New(opts Options) (*Emulator, error) {
 		}
 	}
 	if err := e.saveLocked(); err != nil {
+		_ = e.persist.close()
 		return nil, err
+	}
+	if legacy != "" {
+		_ = os.Rename(legacy, legacy+".imported")
 	}
 	return e, nil
 }
@@ -177,7 +188,11 @@ func (e *Emulator) Close() error {
 		return nil
 	}
 	e.closed = true
-	return e.saveLocked()
+	err := e.saveLocked()
+	if e.persist != nil {
+		err = errors.Join(err, e.persist.close())
+	}
+	return err
 }
 
 // Faults returns the fault-injection hooks of the emulator.

@@ -28,7 +28,8 @@ type Faults struct {
 	randFail       *randomFail
 	randDrop       *randomDrop
 	normalizeScope bool
-	tokenEpoch     int // bumped by ExpireTokens
+	tokenEpoch     int        // bumped by ExpireTokens
+	edits          []failRule // ConcurrentEditNext rules (status unused)
 }
 
 type failRule struct {
@@ -146,6 +147,33 @@ func (f *Faults) normalizeOnRead() bool {
 	return f.normalizeScope
 }
 
+// ConcurrentEditNext makes the next n update or delete requests matching m find their resource
+// changed by someone else: its version goes up by one just before the request is handled, so a
+// request with the version the client last saw gets 409 ConcurrentModification.
+func (f *Faults) ConcurrentEditNext(m Match, n int) {
+	if n <= 0 {
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.edits = append(f.edits, failRule{m: m, n: n})
+}
+
+// takeConcurrentEdit consumes a ConcurrentEditNext rule matching the request.
+func (f *Faults) takeConcurrentEdit(method, route string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := range f.edits {
+		r := &f.edits[i]
+		if r.n > 0 && r.m.matches(method, route) {
+			r.n--
+			f.edits = compactFails(f.edits)
+			return true
+		}
+	}
+	return false
+}
+
 // ExpireTokens invalidates every access token issued so far; using one
 // afterwards yields 401 invalid_token.
 func (f *Faults) ExpireTokens() {
@@ -167,7 +195,7 @@ func (f *Faults) Reset() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.latency, f.retryAfter = 0, "1"
-	f.fails, f.drops = nil, nil
+	f.fails, f.drops, f.edits = nil, nil, nil
 	f.randFail, f.randDrop = nil, nil
 	f.normalizeScope = false
 }

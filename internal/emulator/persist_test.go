@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	bolt "go.etcd.io/bbolt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -24,8 +25,8 @@ func TestPersistenceRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 || entries[0].Name() != stateFileName {
-		t.Fatalf("data dir holds %v, want only the state file", entries)
+	if len(entries) != 1 || entries[0].Name() != dbFileName {
+		t.Fatalf("data dir holds %v, want only the database", entries)
 	}
 
 	e2, err := New(Options{DataDir: dir})
@@ -53,24 +54,25 @@ func startOn(t *testing.T, e *Emulator) *TestServer {
 	return &TestServer{Emulator: e, URL: srv, Project: DefaultProject()}
 }
 
-func TestPersistenceTornWrite(t *testing.T) {
+// TestPersistenceImportsLegacyFile loads the JSON state file of earlier emulators once.
+func TestPersistenceImportsLegacyFile(t *testing.T) {
 	dir := t.TempDir()
+	legacy := `{"format":"commercetools-emulator-state","version":1,"projects":{"my-ct-project-key":{"api-clients":{` +
+		`"stay":{"id":"stay","name":"stay","scope":"view_types:my-ct-project-key","secret":"s","createdAt":"2026-01-01T00:00:00Z"}}}}}`
+	if err := os.WriteFile(filepath.Join(dir, legacyStateFileName), []byte(legacy), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	e1, err := New(Options{DataDir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e1.PutAPIClient(pk, APIClient{ID: "stay", Name: "stay", Scope: "view_types:" + pk, Secret: "s"}); err != nil {
-		t.Fatal(err)
-	}
 	_ = e1.Close()
-	// A crash during the next write leaves a partial temp file behind.
-	tmp := filepath.Join(dir, "."+stateFileName+".tmp-123456")
-	if err := os.WriteFile(tmp, []byte(`{"format":"commercetools-emulator-state","version":1,"projects":{"my-ct`), 0o600); err != nil {
-		t.Fatal(err)
+	if _, err := os.Stat(filepath.Join(dir, legacyStateFileName+".imported")); err != nil {
+		t.Fatalf("legacy file not renamed: %v", err)
 	}
 	e2, err := New(Options{DataDir: dir})
 	if err != nil {
-		t.Fatalf("leftover temp file must be ignored: %v", err)
+		t.Fatal(err)
 	}
 	defer e2.Close()
 	found := false
@@ -78,38 +80,75 @@ func TestPersistenceTornWrite(t *testing.T) {
 		found = found || (c.ID == "stay" && c.Secret == "s")
 	}
 	if !found {
-		t.Fatal("data lost")
+		t.Fatal("imported client lost")
 	}
 }
 
 func TestPersistenceRefusesBadFiles(t *testing.T) {
-	tests := []struct{ name, content, want string }{
-		{"corrupt", `{"format":"commercetools-emulator-state","version":1,"projects":{`, "corrupt"},
-		{"not json", "hello", "corrupt"},
-		{"foreign", `{"kind":"something-else","projects":{}}`, "not a commercetools emulator state file"},
-		{"missing marker", `{"version":1,"projects":{}}`, "not a commercetools emulator state file"},
-		{"wrong marker", `{"format":"terraform-state","version":1}`, "not a commercetools emulator state file"},
-		{"future version", `{"format":"commercetools-emulator-state","version":99,"projects":{}}`, "version 99"},
-		{"bad shape", `{"format":"commercetools-emulator-state","version":1,"projects":[1]}`, "corrupt"},
-		{"bad project key", `{"format":"commercetools-emulator-state","version":1,"projects":{"_x":{}}}`, "corrupt"},
+	garbage := strings.Repeat("not a database ", 1000)
+	otherDB := func(t *testing.T, path string, fill func(tx *bolt.Tx) error) {
+		db, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Update(fill); err != nil {
+			t.Fatal(err)
+		}
+		_ = db.Close()
+	}
+	tests := []struct {
+		name, want string
+		make       func(t *testing.T, path string)
+	}{
+		{"too short", "not a commercetools emulator database", func(t *testing.T, path string) { _ = os.WriteFile(path, []byte("hello"), 0o600) }},
+		{"garbage", "not a commercetools emulator database", func(t *testing.T, path string) { _ = os.WriteFile(path, []byte(garbage), 0o600) }},
+		{"foreign database", "format marker missing", func(t *testing.T, path string) {
+			otherDB(t, path, func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("sessions")); return err })
+		}},
+		{"wrong marker", "format marker", func(t *testing.T, path string) {
+			otherDB(t, path, func(tx *bolt.Tx) error {
+				b, err := tx.CreateBucket(metaBucket)
+				if err != nil {
+					return err
+				}
+				return b.Put([]byte("format"), []byte("terraform-state"))
+			})
+		}},
+		{"future version", "version", func(t *testing.T, path string) {
+			otherDB(t, path, func(tx *bolt.Tx) error {
+				b, err := tx.CreateBucket(metaBucket)
+				if err != nil {
+					return err
+				}
+				_ = b.Put([]byte("format"), []byte(stateFormat))
+				return b.Put([]byte("version"), []byte("99"))
+			})
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			path := filepath.Join(dir, stateFileName)
-			if err := os.WriteFile(path, []byte(tc.content), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			path := filepath.Join(dir, dbFileName)
+			tc.make(t, path)
+			before, _ := os.ReadFile(path)
 			_, err := New(Options{DataDir: dir})
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), path) {
 				t.Fatalf("error %v should mention %q and the file", err, tc.want)
 			}
-			data, _ := os.ReadFile(path)
-			if string(data) != tc.content {
+			after, _ := os.ReadFile(path)
+			if string(before) != string(after) {
 				t.Fatal("refused file was modified")
 			}
 		})
 	}
+	t.Run("legacy corrupt", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, legacyStateFileName)
+		_ = os.WriteFile(path, []byte(`{"format":"commercetools-emulator-state","version":1,"projects":{`), 0o600)
+		if _, err := New(Options{DataDir: dir}); err == nil || !strings.Contains(err.Error(), "corrupt") {
+			t.Fatalf("error %v", err)
+		}
+	})
 }
 
 func TestPersistenceUpdatesAdminSecret(t *testing.T) {

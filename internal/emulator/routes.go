@@ -59,25 +59,46 @@ func (rt *router) handle(method, pattern string, scopes []string, h func(*call))
 	rt.routes = append(rt.routes, r)
 }
 
-// match finds the route for method and path. When only the path matches, the
-// route is returned with methodOK false.
+// match finds the route for method and path. When several patterns bind the path, the most
+// specific one wins whatever the order of registration: a literal segment beats a prefixed
+// parameter ("key={key}"), which beats a bare parameter ("{id}"), so /types/key=abc never reaches
+// the id route. When only the path matches, the route is returned with methodOK false.
 func (rt *router) match(method, path string) (r *route, params map[string]string, methodOK bool) {
 	parts := strings.Split(strings.Trim(path, "/"), "/")
 	var pathOnly *route
 	var pathParams map[string]string
+	best, bestPath := -1, -1
 	for _, cand := range rt.routes {
 		p, ok := cand.bind(parts)
 		if !ok {
 			continue
 		}
-		if cand.method == method {
-			return cand, p, true
+		score := cand.specificity()
+		if cand.method == method && score > best {
+			r, params, best = cand, p, score
 		}
-		if pathOnly == nil {
-			pathOnly, pathParams = cand, p
+		if score > bestPath {
+			pathOnly, pathParams, bestPath = cand, p, score
 		}
 	}
+	if r != nil {
+		return r, params, true
+	}
 	return pathOnly, pathParams, false
+}
+
+// specificity ranks a pattern: 2 per literal segment, 1 per prefixed parameter.
+func (r *route) specificity() int {
+	n := 0
+	for _, s := range r.segs {
+		switch {
+		case s.param == "":
+			n += 2
+		case s.prefix != "":
+			n++
+		}
+	}
+	return n
 }
 
 func (r *route) bind(parts []string) (map[string]string, bool) {
