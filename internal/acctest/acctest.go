@@ -21,20 +21,30 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/provider"
 )
 
-// ProviderFactories serves this provider in-process to the Terraform binary.
-var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"commercetools": providerserver.NewProtocol6WithError(provider.New("test")()),
+// Factories serves this provider in-process to the Terraform binary. The provider reads its
+// CTP_* settings from env instead of the process environment, so tests neither see a
+// developer's variables nor change the environment, and can run in parallel.
+func Factories(env map[string]string) map[string]func() (tfprotov6.ProviderServer, error) {
+	getenv := func(k string) string { return strings.TrimSpace(env[k]) }
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"commercetools": providerserver.NewProtocol6WithError(provider.NewWithEnv("test", getenv)()),
+	}
 }
+
+// ProviderFactories serves this provider with an empty environment.
+var ProviderFactories = Factories(nil)
 
 // ProviderFactoriesWithEcho adds the echo provider used to observe ephemeral values.
 var ProviderFactoriesWithEcho = map[string]func() (tfprotov6.ProviderServer, error){
-	"commercetools": providerserver.NewProtocol6WithError(provider.New("test")()),
+	"commercetools": ProviderFactories["commercetools"],
 	"echo":          echoprovider.NewProviderServer(),
 }
 
 // PreCheck makes sure a Terraform or OpenTofu binary is configured. Outside
 // CI a missing binary skips the test; in CI (CI=true) it fails it, so a
-// misconfigured pipeline cannot pass by running nothing.
+// misconfigured pipeline cannot pass by running nothing. It leaves the
+// environment alone (the provider factories do not read it), so tests may
+// call t.Parallel.
 func PreCheck(t *testing.T) {
 	t.Helper()
 	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
@@ -42,11 +52,6 @@ func PreCheck(t *testing.T) {
 			t.Fatal("TF_ACC_TERRAFORM_PATH is not set; run the tests with `make test`")
 		}
 		t.Skip("TF_ACC_TERRAFORM_PATH is not set; run `make test` to drive Terraform and OpenTofu")
-	}
-	for _, k := range []string{"CTP_CLIENT_ID", "CTP_CLIENT_SECRET", "CTP_PROJECT_KEY", "CTP_SCOPES", "CTP_API_URL", "CTP_AUTH_URL", "CTP_REGION", "CTP_MAX_RETRIES"} {
-		if _, ok := os.LookupEnv(k); ok {
-			t.Setenv(k, "")
-		}
 	}
 }
 

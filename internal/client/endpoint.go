@@ -69,7 +69,7 @@ func (e *Endpoint[T, A]) check(method, path string, v *T) (Meta, error) {
 func (e *Endpoint[T, A]) listing(c *Client) *listing[T] {
 	c.listingsMu.Lock()
 	defer c.listingsMu.Unlock()
-	if l, ok := c.listings[e.Path].(*listing[T]); ok {
+	if l, ok := c.listings[e.listingKey()].(*listing[T]); ok {
 		return l
 	}
 	l := &listing[T]{
@@ -80,7 +80,7 @@ func (e *Endpoint[T, A]) listing(c *Client) *listing[T] {
 		},
 		get: func(ctx context.Context, id string) (*T, error) { return e.Get(ctx, c, ByID(id)) },
 	}
-	c.listings[e.Path] = l
+	c.listings[e.listingKey()] = l
 	return l
 }
 
@@ -386,3 +386,6 @@ func subset(want, got any, at string) (bool, string) {
 	}
 	return true, ""
 }
+
+// listingKey names the shared listing: one per collection and Go type of its resources.
+func (e *Endpoint[T, A]) listingKey() string { return fmt.Sprintf("%s %T", e.Path, (*T)(nil)) }

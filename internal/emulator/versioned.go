@@ -629,9 +629,6 @@ func (e *Emulator) PutDoc(projectKey, coll string, d map[string]any) error {
 	if id == "" || checkPathSegment(id) != nil {
 		return fmt.Errorf("emulator: a %s fixture needs an id without '/', '?' or '#'", f.noun)
 	}
-	if docVersion(d) < 1 {
-		return fmt.Errorf("emulator: %s %s needs a version of at least 1", f.noun, id)
-	}
 	// Numbers as the JSON decoder produces them.
 	raw, err := json.Marshal(d)
 	if err != nil {
@@ -640,6 +637,9 @@ func (e *Emulator) PutDoc(projectKey, coll string, d map[string]any) error {
 	var norm doc
 	if err := json.Unmarshal(raw, &norm); err != nil {
 		return fmt.Errorf("emulator: %w", err)
+	}
+	if docVersion(norm) < 1 {
+		return fmt.Errorf("emulator: %s %s needs a version of at least 1", f.noun, id)
 	}
 	now := formatTime(e.now())
 	for _, k := range []string{"createdAt", "lastModifiedAt"} {

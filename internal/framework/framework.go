@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -39,16 +40,51 @@ func NotConfigured() diag.Diagnostic {
 		"The commercetools provider has no client. This is a bug in the provider; please report it.")
 }
 
-// ErrorDetail explains an error from the client, adding what the user can do
-// for the errors we recognise.
-func ErrorDetail(err error, projectKey string) string {
+// Hint says which scopes a family's endpoints accept, so that a 403 names them. View lists the
+// scope names (without the project key) that allow reads, Manage those that allow writes; Note
+// adds a family's own sentence, in which {projectKey} is replaced (API clients: manage_project
+// does not include them).
+type Hint struct {
+	View, Manage []string
+	Note         string
+}
+
+// scopeList renders scope names for a project: "a:p, b:p or c:p".
+func scopeList(names []string, projectKey string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n + ":" + projectKey
+	}
+	switch len(out) {
+	case 0:
+		return ""
+	case 1:
+		return out[0]
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " or " + out[len(out)-1]
+}
+
+// ErrorDetail explains an error from the client, adding what the user can do for the errors we
+// recognise: for a 403 the scopes of the family (h), for a request with an unknown outcome that
+// a plan shows what exists, for a 401 which settings hold the credentials.
+func ErrorDetail(err error, projectKey string, h Hint) string {
 	var apiErr *client.APIError
+	var partial *client.PartialUpdateError
 	switch {
 	case client.IsInsufficientScope(err):
-		return fmt.Sprintf("%s\n\nThe provider's credentials lack a scope this operation needs. API clients can only be "+
-			"read with view_api_clients:%[2]s and created or deleted with manage_api_clients:%[2]s; manage_project:%[2]s does not "+
-			"include them. Give the provider's API client manage_api_clients:%[2]s (and list it in the provider's scopes "+
-			"setting, CTP_SCOPES, if you set one).", err, projectKey)
+		msg := fmt.Sprintf("%s\n\nThe provider's credentials lack a scope this operation needs.", err)
+		if len(h.View) > 0 {
+			msg += " Reading needs " + scopeList(h.View, projectKey) + "."
+		}
+		if len(h.Manage) > 0 {
+			msg += " Creating, changing or deleting needs " + scopeList(h.Manage, projectKey) + "."
+		}
+		if h.Note != "" {
+			msg += " " + strings.ReplaceAll(h.Note, "{projectKey}", projectKey)
+		}
+		return msg + " Give the provider's API client the scope (and list it in the provider's scopes setting, CTP_SCOPES, if you set one)."
+	case errors.As(err, &partial):
+		return fmt.Sprintf("%s\n\nThe state now holds the resource as it is after the requests that succeeded; the next plan shows what is left to do.", err)
 	case errors.Is(err, client.ErrOutcomeUnknown):
 		return fmt.Sprintf("%s\n\nThe request may or may not have taken effect. Run terraform plan to see what exists before applying again.", err)
 	case errors.As(err, &apiErr) && apiErr.StatusCode == 401:

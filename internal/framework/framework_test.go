@@ -29,13 +29,14 @@ func TestErrorDetailHints(t *testing.T) {
 		err  error
 		want string
 	}{
-		{&client.APIError{StatusCode: 403, Code: "insufficient_scope", Message: "missing"}, "manage_project:p1 does not\ninclude them"},
+		{&client.APIError{StatusCode: 403, Code: "insufficient_scope", Message: "missing"}, "Reading needs view_x:p1 or manage_project:p1. Creating, changing or deleting needs manage_x:p1, manage_y:p1 or manage_project:p1. A note."},
+		{&client.PartialUpdateError{Noun: "type", ID: "1", Applied: 500, Total: 600, Requests: 1, Err: fmt.Errorf("boom")}, "500 of 600 update actions were applied"},
 		{&client.APIError{StatusCode: 401, Code: "invalid_token", Message: "bad"}, "CTP_CLIENT_ID"},
 		{fmt.Errorf("post: %w", client.ErrOutcomeUnknown), "Run terraform plan"},
 		{fmt.Errorf("plain"), "plain"},
 	}
 	for _, c := range cases {
-		got := ErrorDetail(c.err, "p1")
+		got := ErrorDetail(c.err, "p1", Hint{View: []string{"view_x", "manage_project"}, Manage: []string{"manage_x", "manage_y", "manage_project"}, Note: "A note."})
 		if !strings.Contains(strings.Join(strings.Fields(got), " "), strings.Join(strings.Fields(c.want), " ")) {
 			t.Errorf("ErrorDetail(%v) = %q, want it to contain %q", c.err, got, c.want)
 		}

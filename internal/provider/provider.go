@@ -13,6 +13,8 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/apiclient"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/channel"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customtype"
 )
 
 // RegistryAddress is the provider's address in the Terraform registry.
@@ -34,6 +36,15 @@ type commercetoolsProvider struct {
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
 		return &commercetoolsProvider{version: version, getenv: lookupEnv}
+	}
+}
+
+// NewWithEnv is New with the environment read through getenv instead of the process
+// environment: tests pass an empty one, so they need not clear CTP_* variables (which would
+// forbid running them in parallel).
+func NewWithEnv(version string, getenv func(string) string) func() provider.Provider {
+	return func() provider.Provider {
+		return &commercetoolsProvider{version: version, getenv: getenv}
 	}
 }
 
@@ -98,6 +109,8 @@ func (p *commercetoolsProvider) Configure(ctx context.Context, req provider.Conf
 func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		apiclient.NewResource,
+		channel.NewResource,
+		customtype.NewResource,
 	}
 }
 
@@ -106,6 +119,8 @@ func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasour
 	return []func() datasource.DataSource{
 		apiclient.NewDataSource,
 		apiclient.NewListDataSource,
+		channel.NewDataSource,
+		customtype.NewDataSource,
 	}
 }
 

@@ -83,7 +83,7 @@ func TestAccRequestBudget(t *testing.T) {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			srv := acctest.NewEmulator(t)
 			listPages := (n + 1 + 499) / 500 // the admin client is listed too
-			resource.UnitTest(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{
 					{

@@ -149,7 +149,7 @@ func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 			return
 		}
 		if err != nil {
-			resp.Diagnostics.AddError("Unable to read API client "+id, framework.ErrorDetail(err, d.Client.ProjectKey()))
+			resp.Diagnostics.AddError("Unable to read API client "+id, framework.ErrorDetail(err, d.Client.ProjectKey(), scopeHint))
 			return
 		}
 		found = c
@@ -157,7 +157,7 @@ func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 		name := cfg.Name.ValueString()
 		list, err := d.Client.QueryAPIClients(ctx, []string{"name = " + client.QuotePredicate(name)})
 		if err != nil {
-			resp.Diagnostics.AddError("Unable to look up API client "+strconv.Quote(name), framework.ErrorDetail(err, d.Client.ProjectKey()))
+			resp.Diagnostics.AddError("Unable to look up API client "+strconv.Quote(name), framework.ErrorDetail(err, d.Client.ProjectKey(), scopeHint))
 			return
 		}
 		switch len(list) {
@@ -240,7 +240,7 @@ func (d *ListDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	}
 	list, err := d.Client.QueryAPIClients(ctx, nil)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to list API clients", framework.ErrorDetail(err, d.Client.ProjectKey()))
+		resp.Diagnostics.AddError("Unable to list API clients", framework.ErrorDetail(err, d.Client.ProjectKey(), scopeHint))
 		return
 	}
 	prefix, scope := m.NamePrefix.ValueString(), m.Scope.ValueString()

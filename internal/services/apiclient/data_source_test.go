@@ -120,7 +120,7 @@ data "commercetools_api_client" "of_resource" {
 	sameAsResource := func(attr string) statecheck.StateCheck {
 		return statecheck.CompareValuePairs(made, tfjsonpath.New(attr), ofResource, tfjsonpath.New(attr), compare.ValuesSame())
 	}
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: cfg,
@@ -185,7 +185,7 @@ func TestAccAPIClientDataSource_errors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			srv := seedDataSourceClients(t)
-			resource.UnitTest(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      acctest.ProviderBlock(srv) + "data \"commercetools_api_client\" \"x\" {\n" + c.body + "\n}\n",
@@ -224,7 +224,7 @@ data "commercetools_api_clients" "none" {
   scope       = "view_payments:my-ct-project-key"
 }
 `
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: cfg,
@@ -276,7 +276,7 @@ func TestAccAPIClientsDataSource_paging(t *testing.T) {
 	want = append(want, srv.Project.AdminClientID)
 	const addr = "data.commercetools_api_clients.all"
 	pages := int(math.Ceil(float64(len(want)) / 500))
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: acctest.ProviderBlock(srv) + `data "commercetools_api_clients" "all" {}` + "\n",

@@ -17,6 +17,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
 )
 
 var (
@@ -126,7 +127,7 @@ func (e *EphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest,
 	created, err := e.Client.CreateAPIClient(ctx, draft)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to create temporary API client %q", draft.Name),
-			framework.ErrorDetail(err, e.Client.ProjectKey()))
+			framework.ErrorDetail(err, e.Client.ProjectKey(), scopeHint))
 		return
 	}
 	idJSON, err := json.Marshal(created.ID)
@@ -137,7 +138,7 @@ func (e *EphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest,
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyID, idJSON)...)
 	m.ID = types.StringValue(created.ID)
 	m.Secret = types.StringPointerValue(created.Secret)
-	m.CreatedAt = timeValue(created.CreatedAt)
+	m.CreatedAt = flex.Time(created.CreatedAt)
 	resp.Diagnostics.Append(resp.Result.Set(ctx, &m)...)
 }
 
@@ -158,7 +159,7 @@ func (e *EphemeralResource) Close(ctx context.Context, req ephemeral.CloseReques
 		return
 	}
 	if _, err := e.Client.DeleteAPIClient(ctx, id); err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError("Unable to delete temporary API client "+id, framework.ErrorDetail(err, e.Client.ProjectKey()))
+		resp.Diagnostics.AddError("Unable to delete temporary API client "+id, framework.ErrorDetail(err, e.Client.ProjectKey(), scopeHint))
 	}
 }
 
@@ -254,6 +255,6 @@ func (e *AccessTokenEphemeralResource) Open(ctx context.Context, req ephemeral.O
 	}
 	m.AccessToken = types.StringValue(tok.AccessToken)
 	m.ExpiresAt = types.StringValue(tok.ExpiresAt.UTC().Format(time.RFC3339))
-	m.Scope = stringSet(dedupe(tok.Scopes))
+	m.Scope = flex.StringSet(tok.Scopes)
 	resp.Diagnostics.Append(resp.Result.Set(ctx, &m)...)
 }

@@ -93,7 +93,7 @@ ephemeral "commercetools_access_token" "temp" {
     client = ephemeral.commercetools_api_client.temp
     scope  = ephemeral.commercetools_access_token.temp.scope
   }`)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   ephemeralVersionChecks(),
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesWithEcho,
 		Steps: []resource.TestStep{{
@@ -221,7 +221,7 @@ ephemeral "commercetools_access_token" "t" {
     has_token  = length(ephemeral.commercetools_access_token.t.access_token) > 0
   }`)
 	start := time.Now()
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   ephemeralVersionChecks(),
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesWithEcho,
 		Steps: []resource.TestStep{{
@@ -277,7 +277,7 @@ ephemeral "commercetools_access_token" "t" {
   client_secret = "not-the-secret"
 }
 `, c.ID), `ephemeral.commercetools_access_token.t.expires_at`)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   ephemeralVersionChecks(),
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesWithEcho,
 		Steps: []resource.TestStep{{

@@ -93,7 +93,7 @@ resource "commercetools_api_client" "many" {
   scope = ["view_products:my-ct-project-key"]
 }
 `, n)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{

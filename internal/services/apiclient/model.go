@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/labd/commercetools-go-sdk/platform"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/scopes"
 )
 
@@ -38,23 +40,12 @@ func (m resourceModel) draft(ctx context.Context) (platform.ApiClientDraft, diag
 	sort.Strings(list)
 	d := platform.ApiClientDraft{
 		Name:                        m.Name.ValueString(),
-		Scope:                       joinScopes(list),
-		AccessTokenValiditySeconds:  intPtr(m.AccessTokenValiditySeconds),
-		RefreshTokenValiditySeconds: intPtr(m.RefreshTokenValiditySeconds),
-		DeleteDaysAfterCreation:     intPtr(m.DeleteDaysAfterCreation),
+		Scope:                       strings.Join(list, " "),
+		AccessTokenValiditySeconds:  flex.Int(m.AccessTokenValiditySeconds),
+		RefreshTokenValiditySeconds: flex.Int(m.RefreshTokenValiditySeconds),
+		DeleteDaysAfterCreation:     flex.Int(m.DeleteDaysAfterCreation),
 	}
 	return d, diags
-}
-
-func joinScopes(list []string) string {
-	out := ""
-	for i, s := range list {
-		if i > 0 {
-			out += " "
-		}
-		out += s
-	}
-	return out
 }
 
 // applyAPI copies what the API reports into the model. Values the API cannot
@@ -64,14 +55,14 @@ func (m *resourceModel) applyAPI(c *platform.ApiClient) {
 	granted := scopes.Split(c.Scope)
 	m.ID = types.StringValue(c.ID)
 	m.Name = types.StringValue(c.Name)
-	m.GrantedScope = stringSet(dedupe(granted))
+	m.GrantedScope = flex.StringSet(granted)
 	if m.Scope.IsNull() || m.Scope.IsUnknown() {
-		m.Scope = stringSet(dedupe(granted))
+		m.Scope = flex.StringSet(granted)
 	}
-	m.AccessTokenValiditySeconds = int64Value(c.AccessTokenValiditySeconds)
-	m.RefreshTokenValiditySeconds = int64Value(c.RefreshTokenValiditySeconds)
-	m.CreatedAt = timeValue(c.CreatedAt)
-	m.DeleteAt = timeValue(c.DeleteAt)
+	m.AccessTokenValiditySeconds = flex.IntValue(c.AccessTokenValiditySeconds)
+	m.RefreshTokenValiditySeconds = flex.IntValue(c.RefreshTokenValiditySeconds)
+	m.CreatedAt = flex.Time(c.CreatedAt)
+	m.DeleteAt = flex.Time(c.DeleteAt)
 	if c.LastUsedAt != nil {
 		d := c.LastUsedAt
 		m.LastUsedAt = types.StringValue(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
@@ -102,38 +93,4 @@ func deleteDays(created, deleteAt *time.Time) types.Int64 {
 		return types.Int64Null()
 	}
 	return types.Int64Value(int64(days))
-}
-
-func dedupe(list []string) []string {
-	seen := map[string]bool{}
-	out := make([]string, 0, len(list))
-	for _, s := range list {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func intPtr(v types.Int64) *int {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	n := int(v.ValueInt64())
-	return &n
-}
-
-func int64Value(p *int) types.Int64 {
-	if p == nil {
-		return types.Int64Null()
-	}
-	return types.Int64Value(int64(*p))
-}
-
-func timeValue(t *time.Time) types.String {
-	if t == nil {
-		return types.StringNull()
-	}
-	return types.StringValue(t.UTC().Format(time.RFC3339Nano))
 }

@@ -8,12 +8,14 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/labd/commercetools-go-sdk/platform"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
 )
 
 func TestDraftFromPlan(t *testing.T) {
 	m := resourceModel{
 		Name:                        types.StringValue("ci"),
-		Scope:                       stringSet([]string{"view_products:p1", "manage_orders:p1"}),
+		Scope:                       flex.StringSet([]string{"view_products:p1", "manage_orders:p1"}),
 		AccessTokenValiditySeconds:  types.Int64Value(7200),
 		RefreshTokenValiditySeconds: types.Int64Null(),
 		DeleteDaysAfterCreation:     types.Int64Value(3),
@@ -45,7 +47,7 @@ func TestApplyAPIKeepsWhatTheAPICannotReport(t *testing.T) {
 
 	// A refresh: the requested scope, the secret and keepers stay.
 	m := resourceModel{
-		Scope:   stringSet([]string{"manage_orders:p1"}),
+		Scope:   flex.StringSet([]string{"manage_orders:p1"}),
 		Secret:  types.StringValue(secret),
 		Keepers: types.MapValueMust(types.StringType, nil),
 	}

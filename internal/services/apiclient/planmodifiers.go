@@ -3,9 +3,7 @@ package apiclient
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/scopes"
 )
@@ -44,13 +42,4 @@ func (scopeReplace) PlanModifySet(ctx context.Context, req planmodifier.SetReque
 		return
 	}
 	resp.RequiresReplace = true
-}
-
-// stringSet builds a set value from strings.
-func stringSet(items []string) types.Set {
-	elems := make([]attr.Value, 0, len(items))
-	for _, s := range items {
-		elems = append(elems, types.StringValue(s))
-	}
-	return types.SetValueMust(types.StringType, elems)
 }

@@ -33,6 +33,13 @@ var (
 	_ resource.ResourceWithUpgradeState = (*Resource)(nil)
 )
 
+// scopeHint is what a 403 says about the scopes of API clients.
+var scopeHint = framework.Hint{
+	View:   []string{"view_api_clients", "manage_api_clients"},
+	Manage: []string{"manage_api_clients"},
+	Note:   "manage_project:{projectKey} does not include them.",
+}
+
 // Resource is the commercetools_api_client resource.
 type Resource struct {
 	framework.ResourceBase
@@ -117,7 +124,7 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 	created, err := r.Client.CreateAPIClient(ctx, draft)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to create API client %q", draft.Name),
-			framework.ErrorDetail(err, r.Client.ProjectKey()))
+			framework.ErrorDetail(err, r.Client.ProjectKey(), scopeHint))
 		return
 	}
 	plan.applyAPI(created)
@@ -153,7 +160,7 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 	}
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read API client %s", id),
-			framework.ErrorDetail(err, r.Client.ProjectKey()))
+			framework.ErrorDetail(err, r.Client.ProjectKey(), scopeHint))
 		return
 	}
 	state.applyAPI(got)
@@ -195,7 +202,7 @@ func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp 
 	id := state.ID.ValueString()
 	if _, err := r.Client.DeleteAPIClient(ctx, id); err != nil && !client.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to delete API client %s", id),
-			framework.ErrorDetail(err, r.Client.ProjectKey()))
+			framework.ErrorDetail(err, r.Client.ProjectKey(), scopeHint))
 	}
 }
 

@@ -34,7 +34,7 @@ resource "commercetools_api_client" "my-api-client" {
 func TestAccAPIClient_seedExample(t *testing.T) {
 	acctest.PreCheck(t)
 	srv := acctest.NewEmulator(t)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -107,7 +107,7 @@ func TestAccAPIClient_everyArgumentReplaces(t *testing.T) {
 				changed[k] = v
 			}
 			changed[ch.attr] = ch.value
-			resource.UnitTest(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{
 					{Config: clientConfig(srv, hcl(base))},
@@ -145,7 +145,7 @@ func TestAccAPIClient_import(t *testing.T) {
   scope                         = ["manage_orders:my-ct-project-key", "view_products:my-ct-project-key"]
   access_token_validity_seconds = 7200
   delete_days_after_creation    = 10`)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: cfg},
@@ -184,7 +184,7 @@ func TestAccAPIClient_importThenEmptyPlan(t *testing.T) {
   name                          = "made by hand"
   scope                         = ["manage_orders:my-ct-project-key"]
   access_token_validity_seconds = 3600`)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -217,7 +217,7 @@ func TestAccAPIClient_deletedOutsideTerraform(t *testing.T) {
 	cfg := clientConfig(srv, `
   name  = "will vanish"
   scope = ["view_products:my-ct-project-key"]`)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectEmulatorClientCount(srv, 1)}},
@@ -275,7 +275,7 @@ func TestAccAPIClient_validityRangesAtPlan(t *testing.T) {
 		}
 		steps = append(steps, step)
 	}
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
 	if n := srv.Counts().API; n != 0 {
 		t.Errorf("plans of invalid values made %d API requests, want 0", n)
 	}
@@ -287,7 +287,7 @@ func TestAccAPIClient_scopeNormalisationPlansNothing(t *testing.T) {
 	cfg := clientConfig(srv, `
   name  = "normalised"
   scope = ["manage_products:my-ct-project-key", "manage_orders:my-ct-project-key"]`)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: cfg},
@@ -329,7 +329,7 @@ func TestAccAPIClient_missingManageAPIClients(t *testing.T) {
 	body := `
   name  = "not allowed"
   scope = ["view_products:my-ct-project-key"]`
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -368,7 +368,7 @@ func (d deleteBehindBack) CheckPlan(context.Context, plancheck.CheckPlanRequest,
 func TestAccAPIClient_deleteOfAMissingClientSucceeds(t *testing.T) {
 	acctest.PreCheck(t)
 	srv := acctest.NewEmulator(t)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: clientConfig(srv, `

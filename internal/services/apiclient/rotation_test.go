@@ -76,7 +76,7 @@ resource "commercetools_api_client" "rotated" {
 			var oldID string
 			ids := statecheck.CompareValue(compare.ValuesDiffer())
 			secrets := statecheck.CompareValue(compare.ValuesDiffer())
-			resource.UnitTest(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{
 					{

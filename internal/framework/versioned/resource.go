@@ -1,0 +1,366 @@
+package versioned
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+)
+
+// maxConflictRetries bounds how often an update that met a concurrent change (409) re-reads the
+// resource and recomputes its actions before it gives up.
+const maxConflictRetries = 3
+
+// Family is everything a versioned resource type needs to declare. M is its model (a struct that
+// embeds Common), PM a pointer to it, T the resource as the API returns it and A its update
+// action type.
+type Family[M any, PM interface {
+	*M
+	Model
+}, T, A any] struct {
+	// TypeName is the resource type without the provider prefix: "channel".
+	TypeName string
+	// Noun names one resource in messages: "channel".
+	Noun string
+	// Endpoint is the API collection.
+	Endpoint *client.Endpoint[T, A]
+	// Hint names the scopes of the family for 403 errors.
+	Hint framework.Hint
+	// Schema returns the family's schema; pass it through WithCommon.
+	Schema func(ctx context.Context) schema.Schema
+	// Draft builds the create request from the plan.
+	Draft func(ctx context.Context, c *client.Client, plan PM) (any, diag.Diagnostics)
+	// Flatten copies what the API reports into m. m holds the prior values (the plan after a
+	// create or update, the state on refresh, only the key in a data source): a value the API
+	// reports in another form than the configuration's (an order it does not keep, a secret it
+	// masks) keeps the prior one. Flatten assigns new values; it never changes the elements of
+	// m's slices in place.
+	Flatten func(ctx context.Context, remote *T, m PM) diag.Diagnostics
+	// Actions computes the update actions that take the API from "from" (the state, or the
+	// resource as just read after a conflict) to "to" (the plan). None means nothing to send.
+	Actions func(ctx context.Context, c *client.Client, from, to PM) ([]A, diag.Diagnostics)
+	// Check refuses, at plan time, changes the API cannot make (state is nil on create). Optional.
+	Check func(ctx context.Context, state, plan PM) diag.Diagnostics
+	// SchemaUpgraders upgrades older state (ours or the incumbent's). Optional.
+	SchemaUpgraders func(ctx context.Context) map[int64]resource.StateUpgrader
+}
+
+// Resource is the resource of a Family.
+type Resource[M any, PM interface {
+	*M
+	Model
+}, T, A any] struct {
+	framework.ResourceBase
+	f *Family[M, PM, T, A]
+}
+
+var (
+	_ resource.ResourceWithConfigure    = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
+	_ resource.ResourceWithImportState  = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
+	_ resource.ResourceWithModifyPlan   = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
+	_ resource.ResourceWithUpgradeState = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
+)
+
+// NewResource returns the resource constructor of a family, as the provider lists it.
+func NewResource[M any, PM interface {
+	*M
+	Model
+}, T, A any](f *Family[M, PM, T, A]) func() resource.Resource {
+	return func() resource.Resource { return &Resource[M, PM, T, A]{f: f} }
+}
+
+// Metadata sets the type name.
+func (r *Resource[M, PM, T, A]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.f.TypeName
+}
+
+// Schema describes the resource.
+func (r *Resource[M, PM, T, A]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = r.f.Schema(ctx)
+}
+
+// UpgradeState returns the family's state upgraders.
+func (r *Resource[M, PM, T, A]) UpgradeState(ctx context.Context) map[int64]resource.StateUpgrader {
+	if r.f.SchemaUpgraders == nil {
+		return nil
+	}
+	return r.f.SchemaUpgraders(ctx)
+}
+
+// name is how messages refer to a resource: its key, or its id when it has none.
+func name(m Model) string {
+	b := m.Base()
+	if k := b.Key.ValueString(); k != "" {
+		return fmt.Sprintf("%q", k)
+	}
+	return b.ID.ValueString()
+}
+
+func (r *Resource[M, PM, T, A]) detail(err error) string {
+	return framework.ErrorDetail(err, r.Client.ProjectKey(), r.f.Hint)
+}
+
+// ModifyPlan runs the family's plan-time checks of changes the API cannot make.
+func (r *Resource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.f.Check == nil || req.Plan.Raw.IsNull() {
+		return
+	}
+	plan := PM(new(M))
+	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	var state PM
+	if !req.State.Raw.IsNull() {
+		state = PM(new(M))
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(r.f.Check(ctx, state, plan)...)
+}
+
+// Create sends the draft with one request and saves the response.
+func (r *Resource[M, PM, T, A]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	plan := PM(new(M))
+	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Base().Timeouts.Create(ctx, DefaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	draft, diags := r.f.Draft(ctx, r.Client, plan)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	created, err := r.f.Endpoint.Create(ctx, r.Client, draft, plan.Base().Key.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Unable to create %s %s", r.f.Noun, name(plan)), r.detail(err))
+		return
+	}
+	resp.Diagnostics.Append(r.f.Flatten(ctx, created, plan)...)
+	r.setMeta(plan, created)
+	tflog.Debug(ctx, "created "+r.f.Noun, map[string]any{"id": plan.Base().ID.ValueString()})
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// setMeta copies id, key and version from the API.
+func (r *Resource[M, PM, T, A]) setMeta(m PM, remote *T) {
+	meta := r.f.Endpoint.Meta(remote)
+	b := m.Base()
+	b.ID = types.StringValue(meta.ID)
+	b.Version = types.Int64Value(meta.Version)
+	if meta.Key != "" || b.Key.IsUnknown() {
+		b.Key = types.StringValue(meta.Key)
+		if meta.Key == "" {
+			b.Key = types.StringNull()
+		}
+	}
+}
+
+// Read refreshes the resource from the family's shared listing. A resource that no longer
+// exists is removed from state with a warning, so the plan that follows explains itself.
+func (r *Resource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state := PM(new(M))
+	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Base().Timeouts.Read(ctx, DefaultReadTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.Base().ID.ValueString()
+	remote, err := r.f.Endpoint.Read(ctx, r.Client, id)
+	if client.IsNotFound(err) {
+		resp.Diagnostics.AddWarning(fmt.Sprintf("The %s %s no longer exists", r.f.Noun, name(state)),
+			fmt.Sprintf("The %s with id %s was deleted outside Terraform. It is removed from the state, and the plan creates it again "+
+				"if the configuration still declares it.", r.f.Noun, id))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read %s %s", r.f.Noun, name(state)), r.detail(err))
+		return
+	}
+	resp.Diagnostics.Append(r.f.Flatten(ctx, remote, state)...)
+	r.setMeta(state, remote)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Update sends the actions that take the state to the plan, in as few requests as the
+// 500-actions limit allows. When someone else changed the resource in between (409), it reads
+// the resource, recomputes the actions against what it holds now and tries again, a bounded
+// number of times. When only part of a large update was applied, the state saved is the
+// resource as it is after the requests that succeeded.
+func (r *Resource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	plan, state := PM(new(M)), PM(new(M))
+	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Base().Timeouts.Update(ctx, DefaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.Base().ID.ValueString()
+	version := state.Base().Version.ValueInt64()
+	unlock := r.Client.Lock(r.f.TypeName + "/" + id)
+	defer unlock()
+
+	from := state
+	var lastRead *T // the resource as read after a conflict
+	for attempt := 0; ; attempt++ {
+		actions, diags := r.f.Actions(ctx, r.Client, from, plan)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if len(actions) == 0 && attempt == 0 {
+			// Nothing the API holds changes (for example only timeouts): keep what exists.
+			state.Base().Timeouts = plan.Base().Timeouts
+			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+			return
+		}
+		var res *T
+		var err error
+		if len(actions) > 0 {
+			res, err = r.f.Endpoint.Update(ctx, r.Client, id, version, actions)
+		} else {
+			res = lastRead
+		}
+		if err == nil {
+			resp.Diagnostics.Append(r.f.Flatten(ctx, res, plan)...)
+			r.setMeta(plan, res)
+			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+			return
+		}
+		var partial *client.PartialUpdateError
+		if errors.As(err, &partial) && res != nil {
+			// Save what exists, so the next plan shows only what is left.
+			resp.Diagnostics.Append(r.f.Flatten(ctx, res, state)...)
+			r.setMeta(state, res)
+			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		}
+		if !client.IsConcurrentModification(err) || partial != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s", r.f.Noun, name(state)), r.detail(err))
+			return
+		}
+		if attempt >= maxConflictRetries {
+			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s: someone else is changing it", r.f.Noun, name(state)),
+				fmt.Sprintf("The %s changed %d times while this apply was updating it (each time commercetools answered 409 ConcurrentModification). "+
+					"Another process or person is editing it right now. Run terraform plan to see its current state, then apply again.\n\nLast error: %s",
+					r.f.Noun, attempt+1, r.detail(err)))
+			return
+		}
+		// Someone else changed it: read it and recompute against what it holds now.
+		tflog.Debug(ctx, "concurrent change; re-reading and recomputing update actions",
+			map[string]any{"resource": r.f.Noun, "id": id, "attempt": attempt + 1})
+		current, gerr := r.f.Endpoint.Get(ctx, r.Client, client.ByID(id))
+		if gerr != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s", r.f.Noun, name(state)),
+				fmt.Sprintf("%s\n\nAfter a concurrent change, reading it again failed: %s", r.detail(err), r.detail(gerr)))
+			return
+		}
+		from = PM(new(M))
+		resp.Diagnostics.Append(req.State.Get(ctx, from)...)
+		resp.Diagnostics.Append(r.f.Flatten(ctx, current, from)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		version = r.f.Endpoint.Meta(current).Version
+		lastRead = current
+	}
+}
+
+// Delete deletes the resource at the version in state; after a concurrent change it deletes the
+// current version (the configuration asked for it to be gone). A resource that is already gone
+// counts as deleted.
+func (r *Resource[M, PM, T, A]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	state := PM(new(M))
+	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Base().Timeouts.Delete(ctx, DefaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.Base().ID.ValueString()
+	unlock := r.Client.Lock(r.f.TypeName + "/" + id)
+	defer unlock()
+	version := state.Base().Version.ValueInt64()
+	for attempt := 0; ; attempt++ {
+		_, err := r.f.Endpoint.Delete(ctx, r.Client, id, version)
+		if err == nil || client.IsNotFound(err) {
+			return
+		}
+		if current, ok := client.CurrentVersion(err); ok && attempt < maxConflictRetries {
+			version = current
+			continue
+		}
+		msg := r.detail(err)
+		var ae *client.APIError
+		if errors.As(err, &ae) && ae.HasCode("ReferenceExists") {
+			msg += fmt.Sprintf("\n\nThe %s is still referenced by another resource. Remove the reference (or the resource that holds it) first; "+
+				"in one configuration, a reference by attribute (such as .id) makes Terraform order the two for you.", r.f.Noun)
+		}
+		resp.Diagnostics.AddError(fmt.Sprintf("Unable to delete %s %s", r.f.Noun, name(state)), msg)
+		return
+	}
+}
+
+// ImportState takes an id, or key=<key> (the state then holds the id the key resolves to).
+func (r *Resource[M, PM, T, A]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	raw := strings.TrimSpace(req.ID)
+	usage := fmt.Sprintf("Import a commercetools_%s by its id or by its key, written key=<key>, for example:\n"+
+		"  terraform import commercetools_%s.example 4f7e5cfd-2a0c-4c5e-9f3e-1c2d3b4a5e6f\n"+
+		"  terraform import commercetools_%s.example key=my-key", r.f.TypeName, r.f.TypeName, r.f.TypeName)
+	if key, ok := strings.CutPrefix(raw, "key="); ok {
+		if key == "" || strings.ContainsAny(key, "/?#% ") {
+			resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("%q is not a valid key.\n\n%s", key, usage))
+			return
+		}
+		found, err := r.f.Endpoint.Get(ctx, r.Client, client.ByKey(key))
+		if client.IsNotFound(err) {
+			resp.Diagnostics.AddError(fmt.Sprintf("Cannot import %s with key %q", r.f.Noun, key),
+				fmt.Sprintf("No %s with key %q exists in project %s.", r.f.Noun, key, r.Client.ProjectKey()))
+			return
+		}
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Unable to look up %s with key %q", r.f.Noun, key), r.detail(err))
+			return
+		}
+		raw = r.f.Endpoint.Meta(found).ID
+	}
+	if raw == "" || strings.ContainsAny(raw, "/?#% ") {
+		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("%q is neither an id nor key=<key>.\n\n%s", req.ID, usage))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), raw)...)
+}
