@@ -227,7 +227,9 @@ func PlanHook(fn func()) plancheck.PlanCheck { return planHook(fn) }
 
 type planHook func()
 
-func (h planHook) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) { h() }
+func (h planHook) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	h()
+}
 
 // StateFunc turns a function of the state into a state check.
 func StateFunc(f func(*tfjson.State) error) statecheck.StateCheck {

@@ -23,7 +23,9 @@ type testChannel struct {
 
 var channels = &Endpoint[testChannel, map[string]any]{
 	Path: "channels", Noun: "channel",
-	Meta: func(c *testChannel) Meta { return Meta{ID: c.ID, Key: c.Key, Version: c.Version, CreatedAt: c.CreatedAt} },
+	Meta: func(c *testChannel) Meta {
+		return Meta{ID: c.ID, Key: c.Key, Version: c.Version, CreatedAt: c.CreatedAt}
+	},
 }
 
 const (
