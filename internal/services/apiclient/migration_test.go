@@ -1,14 +1,10 @@
 package apiclient_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -26,7 +22,6 @@ const labdFixture = "testdata/labd-v1.22.2-state"
 
 const (
 	labdAddress    = "registry.terraform.io/labd/commercetools"
-	pluginVersion  = "0.0.1"
 	labdAdminID    = "adminid"
 	labdAdminToken = "adminsecret"
 )
@@ -48,7 +43,6 @@ type fixtureClient struct {
 // refresh; the secrets are kept and the state moves to schema version 1.
 func TestMigrationFromLabd(t *testing.T) {
 	acctest.PreCheck(t)
-	bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
 
 	project := emulator.DefaultProject()
 	project.AdminClientID, project.AdminClientSecret = labdAdminID, labdAdminToken
@@ -56,8 +50,8 @@ func TestMigrationFromLabd(t *testing.T) {
 	srv := acctest.NewEmulator(t, acctest.WithProjects(project))
 	fixtures := loadFixtureClients(t, srv)
 
-	wd := newWorkDir(t, bin)
-	plugins := buildProvider(t)
+	wd := acctest.NewWorkDir(t)
+	plugins := acctest.BuildProvider(t)
 	mainTF := readFixture(t, "main.tf")
 	for old, repl := range map[string]string{
 		`source = "labd/commercetools"`: `source = "` + provider.RegistryAddress + `"`,
@@ -68,15 +62,15 @@ func TestMigrationFromLabd(t *testing.T) {
 		}
 		mainTF = strings.ReplaceAll(mainTF, old, repl)
 	}
-	wd.write("main.tf", mainTF)
-	wd.write("terraform.tfstate", readFixture(t, "labd-state.json"))
+	wd.Write("main.tf", mainTF)
+	wd.Write("terraform.tfstate", readFixture(t, "labd-state.json"))
 
-	wd.mustRun("state", "replace-provider", "-no-color", "-auto-approve", labdAddress, provider.RegistryAddress)
-	wd.mustRun("init", "-no-color", "-input=false", "-plugin-dir", plugins)
+	wd.MustRun("state", "replace-provider", "-no-color", "-auto-approve", labdAddress, provider.RegistryAddress)
+	wd.MustRun("init", "-no-color", "-input=false", "-plugin-dir", plugins)
 	// Without a refresh, the upgraded state alone must match the configuration.
-	wd.mustRun("plan", "-no-color", "-input=false", "-refresh=false", "-out=norefresh.tfplan")
+	wd.MustRun("plan", "-no-color", "-input=false", "-refresh=false", "-out=norefresh.tfplan")
 	var noRefresh tfjson.Plan
-	if err := json.Unmarshal([]byte(wd.mustRun("show", "-json", "norefresh.tfplan")), &noRefresh); err != nil {
+	if err := json.Unmarshal([]byte(wd.MustRun("show", "-json", "norefresh.tfplan")), &noRefresh); err != nil {
 		t.Fatal(err)
 	}
 	for _, rc := range noRefresh.ResourceChanges {
@@ -90,16 +84,16 @@ func TestMigrationFromLabd(t *testing.T) {
 			t.Errorf("a plan without refresh after the switch plans %v for %s", rc.Change.Actions, rc.Address)
 		}
 	}
-	if out, code := wd.run("plan", "-no-color", "-input=false", "-detailed-exitcode", "-out=migration.tfplan"); code != 0 {
+	if out, code := wd.Run("plan", "-no-color", "-input=false", "-detailed-exitcode", "-out=migration.tfplan"); code != 0 {
 		t.Fatalf("the first plan after the switch must be empty (exit code 0), got exit code %d:\n%s", code, out)
 	}
-	wd.mustRun("apply", "-no-color", "-input=false", "-refresh-only", "-auto-approve")
-	if out, code := wd.run("plan", "-no-color", "-input=false", "-detailed-exitcode"); code != 0 {
+	wd.MustRun("apply", "-no-color", "-input=false", "-refresh-only", "-auto-approve")
+	if out, code := wd.Run("plan", "-no-color", "-input=false", "-detailed-exitcode"); code != 0 {
 		t.Fatalf("the plan after the refresh must be empty (exit code 0), got exit code %d:\n%s", code, out)
 	}
 
 	var state tfjson.State
-	if err := json.Unmarshal([]byte(wd.mustRun("show", "-json")), &state); err != nil {
+	if err := json.Unmarshal([]byte(wd.MustRun("show", "-json")), &state); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]struct {
@@ -192,89 +186,6 @@ func readFixture(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// buildProvider builds this provider into a plugin directory laid out for
-// `init -plugin-dir` and returns the directory.
-func buildProvider(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	platform := runtime.GOOS + "_" + runtime.GOARCH
-	out := filepath.Join(dir, filepath.FromSlash(provider.RegistryAddress), pluginVersion, platform, "terraform-provider-commercetools_v"+pluginVersion)
-	// go test puts the go command of its GOROOT first on PATH.
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.CommandContext(t.Context(), goBin, "build", "-o", out, "../../..")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, b)
-	}
-	return dir
-}
-
-// workDir is a Terraform working directory driven by the real binary.
-type workDir struct {
-	t        *testing.T
-	bin, dir string
-	env      []string
-}
-
-// newWorkDir makes an empty working directory with an environment of its
-// own: an empty CLI configuration, no checkpoint calls and none of the
-// caller's TF_* or CTP_* settings.
-func newWorkDir(t *testing.T, bin string) *workDir {
-	t.Helper()
-	dir := t.TempDir()
-	cliConfig := filepath.Join(t.TempDir(), "cli.tfrc")
-	if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "TF_") && !strings.HasPrefix(kv, "CTP_") && !strings.HasPrefix(kv, "CHECKPOINT_") {
-			env = append(env, kv)
-		}
-	}
-	env = append(env, "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
-	return &workDir{t: t, bin: bin, dir: dir, env: env}
-}
-
-func (w *workDir) write(name, content string) {
-	w.t.Helper()
-	if err := os.WriteFile(filepath.Join(w.dir, name), []byte(content), 0o600); err != nil {
-		w.t.Fatal(err)
-	}
-}
-
-// run runs the binary and returns its output and exit code.
-func (w *workDir) run(args ...string) (string, int) {
-	w.t.Helper()
-	cmd := exec.CommandContext(w.t.Context(), w.bin, args...)
-	cmd.Dir, cmd.Env = w.dir, w.env
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		return out.String(), 0
-	case errors.As(err, &exit):
-		return out.String(), exit.ExitCode()
-	default:
-		w.t.Fatalf("%s %s: %v", filepath.Base(w.bin), strings.Join(args, " "), err)
-		return "", -1
-	}
-}
-
-// mustRun runs the binary and fails the test unless it exits with 0.
-func (w *workDir) mustRun(args ...string) string {
-	w.t.Helper()
-	out, code := w.run(args...)
-	if code != 0 {
-		w.t.Fatalf("%s %s exited with %d:\n%s", filepath.Base(w.bin), strings.Join(args, " "), code, out)
-	}
-	return out
 }
 
 func stringsOf(v any) []string {

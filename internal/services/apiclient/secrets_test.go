@@ -20,12 +20,12 @@ import (
 func TestSecretsNeverLogged(t *testing.T) {
 	acctest.PreCheck(t)
 	srv := acctest.NewEmulator(t)
-	wd := newWorkDir(t, os.Getenv("TF_ACC_TERRAFORM_PATH"))
-	plugins := buildProvider(t)
+	wd := acctest.NewWorkDir(t)
+	plugins := acctest.BuildProvider(t)
 	logFile := filepath.Join(t.TempDir(), "trace.log")
-	wd.env = append(wd.env, "TF_LOG=trace", "TF_LOG_PROVIDER=trace", "TF_LOG_SDK=trace", "TF_LOG_PATH="+logFile)
+	wd.Env = append(wd.Env, "TF_LOG=trace", "TF_LOG_PROVIDER=trace", "TF_LOG_SDK=trace", "TF_LOG_PATH="+logFile)
 
-	wd.write("main.tf", `
+	wd.Write("main.tf", `
 terraform {
   required_providers {
     commercetools = { source = "`+provider.RegistryAddress+`" }
@@ -46,13 +46,13 @@ resource "commercetools_api_client" "logged" {
 `)
 	var output strings.Builder
 	run := func(args ...string) {
-		output.WriteString(wd.mustRun(args...))
+		output.WriteString(wd.MustRun(args...))
 	}
 	run("init", "-no-color", "-input=false", "-plugin-dir", plugins)
 	run("apply", "-no-color", "-input=false", "-auto-approve")
 
 	var state tfjson.State
-	if err := json.Unmarshal([]byte(wd.mustRun("show", "-json")), &state); err != nil {
+	if err := json.Unmarshal([]byte(wd.MustRun("show", "-json")), &state); err != nil {
 		t.Fatal(err)
 	}
 	secrets := map[string]string{"the provider's client_secret": srv.Project.AdminClientSecret}
