@@ -170,11 +170,11 @@ func TestRunInProcess(t *testing.T) {
 
 func TestRunRefusesCorruptData(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "commercetools-emulator-state.json"), []byte("{broken"), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "commercetools-emulator.db"), []byte(strings.Repeat("{broken", 1000)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	cfg, _ := parseConfig([]string{"-addr", "127.0.0.1:0", "-data", dir}, envMap(nil), io.Discard)
-	if err := run(context.Background(), cfg, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "corrupt") {
+	if err := run(context.Background(), cfg, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "not a commercetools emulator database") {
 		t.Fatalf("got %v", err)
 	}
 }
@@ -214,7 +214,7 @@ func TestSignalShutdown(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("exit: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "data", "commercetools-emulator-state.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "data", "commercetools-emulator.db")); err != nil {
 		t.Fatalf("state not flushed: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package acctest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -53,7 +54,7 @@ func BuildProvider(t testing.TB) string {
 			build.err = err
 			return
 		}
-		cmd := exec.Command(goBin, "build", "-o", out, ".")
+		cmd := exec.CommandContext(context.Background(), goBin, "build", "-o", out, ".")
 		cmd.Dir = root
 		build.out, build.err = cmd.CombinedOutput()
 		build.dir = dir
@@ -101,7 +102,7 @@ func (w *WorkDir) Write(name, content string) {
 // Run runs the binary and returns its output and exit code.
 func (w *WorkDir) Run(args ...string) (string, int) {
 	w.t.Helper()
-	cmd := exec.Command(w.Bin, args...)
+	cmd := exec.CommandContext(context.Background(), w.Bin, args...) //nolint:gosec // the binary under test, from TF_ACC_TERRAFORM_PATH
 	cmd.Dir, cmd.Env = w.Dir, w.Env
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

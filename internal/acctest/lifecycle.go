@@ -189,7 +189,8 @@ func Run(t *testing.T, l Lifecycle) {
 	steps = append(steps, resource.TestStep{
 		PreConfig: func() {
 			for _, d := range srv.Docs(srv.Project.Key, l.Coll) {
-				srv.DeleteDoc(srv.Project.Key, l.Coll, d["id"].(string))
+				id, _ := d["id"].(string)
+				srv.DeleteDoc(srv.Project.Key, l.Coll, id)
 			}
 		},
 		Config: l.config(srv, last),

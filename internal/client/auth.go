@@ -207,7 +207,7 @@ func fetchToken(ctx context.Context, hc *http.Client, tokenURL, userAgent, clien
 	var tr tokenResponse
 	if err := json.Unmarshal(data, &tr); err != nil || tr.AccessToken == "" || tr.Error != "" {
 		return nil, fmt.Errorf("%w: token endpoint %s returned status 200 without an access token: %s",
-			ErrInvalidResponse, tokenURL, snippet(data, resp.Header.Get("Content-Type"), secrets, 200))
+			ErrInvalidResponse, tokenURL, snippet(data, resp.Header.Get("Content-Type"), secrets))
 	}
 	if tr.TokenType != "" && !strings.EqualFold(tr.TokenType, "bearer") {
 		return nil, fmt.Errorf("%w: token endpoint %s returned token type %q, expected Bearer",

@@ -150,7 +150,7 @@ func (c *Client) translate(ctx context.Context, err error, snap callSnapshot, me
 	case snap.status >= 200:
 		return fmt.Errorf("%w: %s %s returned status %d with a body that cannot be decoded (%s): %s",
 			ErrInvalidResponse, method, route, snap.status, redactText(err.Error(), secrets),
-			snippet(snap.body, snap.contentType, secrets, 200))
+			snippet(snap.body, snap.contentType, secrets))
 	}
 	return fmt.Errorf("commercetools API %s %s: %w", method, route, err)
 }

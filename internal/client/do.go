@@ -72,7 +72,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		if err := json.Unmarshal(data, out); err != nil {
 			return nil, fmt.Errorf("%w: %s %s returned status %d with a body that cannot be decoded (%s): %s",
 				ErrInvalidResponse, method, route, resp.StatusCode, redactText(err.Error(), c.secrets(ctx)),
-				snippet(data, resp.Header.Get("Content-Type"), c.secrets(ctx), 200))
+				snippet(data, resp.Header.Get("Content-Type"), c.secrets(ctx)))
 		}
 	}
 	return data, nil

@@ -257,7 +257,7 @@ func unexpectedBodyMessage(status int, contentType string, body []byte, secrets 
 		ct = "none"
 	}
 	return fmt.Sprintf("unexpected response: status %d, content-type %s, body starts: %s",
-		status, ct, snippet(body, contentType, secrets, 200))
+		status, ct, snippet(body, contentType, secrets))
 }
 
 // oneLine collapses all whitespace runs (including newlines) into single spaces.

@@ -204,8 +204,12 @@ func redactBody(body []byte, contentType string, secrets []string) string {
 	return redactText(string(body), secrets)
 }
 
-// snippet returns the first n characters of the redacted body on one line.
-func snippet(body []byte, contentType string, secrets []string, n int) string {
+// snippetLen is how many characters of a body an error message quotes.
+const snippetLen = 200
+
+// snippet returns the first snippetLen characters of the redacted body on one line.
+func snippet(body []byte, contentType string, secrets []string) string {
+	n := snippetLen
 	s := oneLine(redactBody(body, contentType, secrets))
 	if s == "" {
 		return "(empty)"

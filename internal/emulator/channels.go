@@ -46,7 +46,8 @@ func setOf(names ...string) map[string]bool {
 }
 
 // readRoles reads a ChannelRoleEnum array.
-func readRoles(f *fields, k string, required bool) ([]any, bool) {
+func readRoles(f *fields, required bool) ([]any, bool) {
+	const k = "roles"
 	l, ok := f.strings(k, required)
 	if !ok {
 		return nil, false
@@ -76,7 +77,7 @@ func createChannel(x *vctx, d doc) (doc, *apiError) {
 		}
 		out["key"] = key
 	}
-	roles, given := readRoles(f, "roles", false)
+	roles, given := readRoles(f, false)
 	switch {
 	case !given && !f.has("roles"):
 		roles = []any{"InventorySupply"}
@@ -160,7 +161,7 @@ func sameRoleSet(a, b []any) bool {
 
 func channelSetRoles(_ *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
-	roles, _ := readRoles(f, "roles", true)
+	roles, _ := readRoles(f, true)
 	f.done()
 	if apiErr := p.err(); apiErr != nil {
 		return apiErr
@@ -177,7 +178,7 @@ func channelSetRoles(_ *vctx, cur doc, a doc) *apiError {
 
 func channelAddRoles(_ *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
-	roles, _ := readRoles(f, "roles", true)
+	roles, _ := readRoles(f, true)
 	f.done()
 	if apiErr := p.err(); apiErr != nil {
 		return apiErr
@@ -195,7 +196,7 @@ func channelAddRoles(_ *vctx, cur doc, a doc) *apiError {
 
 func channelRemoveRoles(_ *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
-	roles, _ := readRoles(f, "roles", true)
+	roles, _ := readRoles(f, true)
 	f.done()
 	if apiErr := p.err(); apiErr != nil {
 		return apiErr

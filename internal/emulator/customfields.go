@@ -36,7 +36,7 @@ func (x *vctx) readCustom(f *fields, resourceTypeID string) doc {
 		f.p.add(apiErr)
 		return nil
 	}
-	t, _ := x.lookup("type", typeID)
+	t := x.lookup("type", typeID)
 	if !typeAllows(t, resourceTypeID) {
 		f.p.add(newError(http.StatusBadRequest, "InvalidField",
 			fmt.Sprintf("The type with key '%v' does not define custom fields for resources of type '%s'.", t["key"], resourceTypeID),
@@ -294,7 +294,7 @@ func applySetCustomField(x *vctx, cur doc, a doc) *apiError {
 	}
 	typeRef, _ := custom["type"].(map[string]any)
 	id, _ := typeRef["id"].(string)
-	t, _ := x.lookup("type", id)
+	t := x.lookup("type", id)
 	fieldsMap, _ := custom["fields"].(map[string]any)
 	if fieldsMap == nil {
 		fieldsMap = doc{}

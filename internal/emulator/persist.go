@@ -11,6 +11,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // dbFileName is the embedded database inside Options.DataDir.
@@ -52,7 +53,7 @@ func newPersister(dir string) (*persister, error) {
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
 	switch {
-	case errors.Is(err, bolt.ErrTimeout):
+	case errors.Is(err, berrors.ErrTimeout):
 		return nil, fmt.Errorf("emulator: database %s is in use by another emulator", path)
 	case err != nil:
 		return nil, fmt.Errorf("emulator: file %s is not a commercetools emulator database (it is corrupt or of another program: %w); move it away", path, err)

@@ -95,7 +95,7 @@ func createType(x *vctx, d doc) (doc, *apiError) {
 	if l, ok := f.list("fieldDefinitions", false); ok {
 		for i, e := range l {
 			if def := readFieldDefinition(f.child(fmt.Sprintf("fieldDefinitions[%d]", i), e)); def != nil {
-				if fieldDefinition(doc{"fieldDefinitions": defs}, def["name"].(string)) != nil {
+				if fieldDefinition(doc{"fieldDefinitions": defs}, str(def["name"])) != nil {
 					p.add(errDuplicateField("fieldDefinitions.name", def["name"]))
 					continue
 				}
@@ -109,7 +109,8 @@ func createType(x *vctx, d doc) (doc, *apiError) {
 		return nil, apiErr
 	}
 	for _, def := range defs {
-		if apiErr := checkSameFieldType(x, "", out, def.(map[string]any)); apiErr != nil {
+		m, _ := def.(map[string]any)
+		if apiErr := checkSameFieldType(x, "", out, m); apiErr != nil {
 			return nil, apiErr
 		}
 	}
@@ -164,7 +165,7 @@ func readFieldType(f *fields) doc {
 			if v == nil {
 				continue
 			}
-			if hasEnumKey(doc{"values": values}, v["key"].(string)) {
+			if hasEnumKey(doc{"values": values}, str(v["key"])) {
 				f.p.add(newError(http.StatusBadRequest, "DuplicateEnumValues",
 					fmt.Sprintf("The enum values of '%s' contain the key '%v' more than once.", f.at, v["key"]), "duplicates", []any{v["key"]}))
 				continue
@@ -214,7 +215,7 @@ func checkSameFieldType(x *vctx, skipID string, t doc, def map[string]any) *apiE
 		if other["id"] == skipID {
 			continue
 		}
-		od := fieldDefinition(other, def["name"].(string))
+		od := fieldDefinition(other, str(def["name"]))
 		if od == nil {
 			continue
 		}
@@ -292,7 +293,7 @@ func typeAddFieldDefinition(x *vctx, cur doc, a doc) *apiError {
 	if apiErr := p.err(); apiErr != nil {
 		return apiErr
 	}
-	if fieldDefinition(cur, def["name"].(string)) != nil {
+	if fieldDefinition(cur, str(def["name"])) != nil {
 		return errDuplicateField("fieldDefinitions.name", def["name"])
 	}
 	id, _ := cur["id"].(string)
@@ -464,7 +465,7 @@ func typeAddEnumValue(localized bool) func(*vctx, doc, doc) *apiError {
 		if apiErr != nil {
 			return apiErr
 		}
-		if hasEnumKey(t, v["key"].(string)) {
+		if hasEnumKey(t, str(v["key"])) {
 			return newError(http.StatusBadRequest, "DuplicateEnumValues",
 				fmt.Sprintf("Field '%s' already has an enum value with the key '%v'.", name, v["key"]), "duplicates", []any{v["key"]})
 		}
@@ -530,4 +531,10 @@ func typeChangeEnumOrder(localized bool) func(*vctx, doc, doc) *apiError {
 		t["values"] = out
 		return nil
 	}
+}
+
+// str returns v when it is a string, else "".
+func str(v any) string {
+	s, _ := v.(string)
+	return s
 }

@@ -122,19 +122,6 @@ func (f *fields) boolean(k string, required bool) (bool, bool) {
 	return b, true
 }
 
-func (f *fields) number(k string, required bool) (float64, bool) {
-	v, ok := f.get(k, required)
-	if !ok {
-		return 0, false
-	}
-	n, isNum := v.(float64)
-	if !isNum {
-		f.p.addShape("%s: Number expected", f.path(k))
-		return 0, false
-	}
-	return n, true
-}
-
 func (f *fields) object(k string, required bool) *fields {
 	v, ok := f.get(k, required)
 	if !ok {

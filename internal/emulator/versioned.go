@@ -388,7 +388,7 @@ func (f *family) handleDelete(c *call) {
 		}
 		x := &vctx{c: c, p: p, now: apiTime(c.e.now())}
 		if by := referrers(p, f.typeID, id); len(by) > 0 {
-			return errReferenceExists(f.noun, id, by)
+			return errReferenceExists(f.noun, by)
 		}
 		if f.deleteCheck != nil {
 			if apiErr := f.deleteCheck(x, cur); apiErr != nil {
@@ -449,7 +449,7 @@ func boolSet[V any](m map[string]V) map[string]bool {
 	return out
 }
 
-func errReferenceExists(noun, id string, by []string) *apiError {
+func errReferenceExists(noun string, by []string) *apiError {
 	return newError(http.StatusBadRequest, "ReferenceExists",
 		fmt.Sprintf("Can not delete a %s while it is referenced by at least one %s.", noun, by[0]), "referencedBy", by[0])
 }
@@ -504,12 +504,13 @@ func (x *vctx) resolve(typeID string, ri any, at string) (string, *apiError) {
 }
 
 // lookup returns a stored resource of another family.
-func (x *vctx) lookup(typeID, id string) (doc, bool) {
+func (x *vctx) lookup(typeID, id string) doc {
 	f := versionedFamilies[typeID]
 	if f == nil {
-		return nil, false
+		return nil
 	}
-	return x.p.doc(f.coll, id)
+	d, _ := x.p.doc(f.coll, id)
+	return d
 }
 
 // decodeDoc parses a JSON object into a doc, rejecting trailing data.

@@ -198,7 +198,7 @@ func Encode(t FieldType, s string) (any, error) {
 	dec := json.NewDecoder(strings.NewReader(s))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("a %s field takes JSON (use jsonencode): %v", describe(t), err)
+		return nil, fmt.Errorf("a %s field takes JSON (use jsonencode): %w", describe(t), err)
 	}
 	return v, nil
 }

@@ -45,7 +45,7 @@ func (m parentUnchanged) PlanModifyString(ctx context.Context, req planmodifier.
 		if !ok || pv.IsUnknown() {
 			return
 		}
-		if !pv.Equal(sv) && !(emptyString(pv) && emptyString(sv)) {
+		if !pv.Equal(sv) && (!emptyString(pv) || !emptyString(sv)) {
 			return
 		}
 	}

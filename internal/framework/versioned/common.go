@@ -66,6 +66,12 @@ func WithCommon(ctx context.Context, s schema.Schema, noun string) schema.Schema
 		MarkdownDescription: "The current version of the " + noun + ". commercetools increases it with every change; " +
 			"the provider sends it with each update, so that a concurrent change is detected and merged instead of overwritten.",
 	}
-	s.Blocks["timeouts"] = timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true})
+	s.Blocks["timeouts"] = timeouts.Block(ctx, timeouts.Opts{
+		Create: true, Read: true, Update: true, Delete: true,
+		CreateDescription: "How long a create may take, retries included: a duration such as `\"30s\"` or `\"10m\"` (default 5m).",
+		ReadDescription:   "How long a refresh may take, retries included (default 2m).",
+		UpdateDescription: "How long an update may take, all its requests and retries included (default 5m).",
+		DeleteDescription: "How long a delete may take, retries included (default 5m).",
+	})
 	return s
 }

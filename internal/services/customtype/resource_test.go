@@ -16,8 +16,9 @@ import (
 
 const addr = "commercetools_type.test"
 
-// enumField renders a field of type Enum with n values in order, starting at from.
-func enumField(name string, keys []string) string {
+// enumField renders the Enum field "size" with the given keys, in order.
+func enumField(keys []string) string {
+	const name = "size"
 	var b strings.Builder
 	fmt.Fprintf(&b, "  field {\n    name  = %q\n    label = { en = %q }\n    type {\n      name = \"Enum\"\n", name, name)
 	for _, k := range keys {
@@ -145,9 +146,9 @@ func TestAccType_lifecycle(t *testing.T) {
 		`input_hint = "MultiLine"`, `input_hint = "SingleLine"`,
 		"  field {\n    name  = \"birthday\"\n    label = { en = \"Birthday\" }\n    type { name = \"Date\" }\n  }\n", "",
 	).Replace(head + every)
-	update2 := strings.Replace(update1, "description = { en = \"More\" }", "description = { en = \"More\" }\n"+enumField("size", []string{"l", "m", "s"}), 1)
+	update2 := strings.Replace(update1, "description = { en = \"More\" }", "description = { en = \"More\" }\n"+enumField([]string{"l", "m", "s"}), 1)
 	// Many adds 600 values to an enum: 600 addEnumValue actions in two requests.
-	many := strings.Replace(update2, enumField("size", []string{"l", "m", "s"}), enumField("size", append([]string{"l", "m", "s"}, keys("v", 600)...)), 1)
+	many := strings.Replace(update2, enumField([]string{"l", "m", "s"}), enumField(append([]string{"l", "m", "s"}, keys("v", 600)...)), 1)
 	acctest.Run(t, acctest.Lifecycle{
 		Type: "commercetools_type", Coll: "types",
 		Create: head + every,
@@ -159,7 +160,7 @@ func TestAccType_lifecycle(t *testing.T) {
 		Updates: []acctest.Update{
 			// Rename, describe, relabel, new enum values (one in front: a reorder), a new field,
 			// a removed field, a changed input hint: one request.
-			{Body: update1 + enumField("size", []string{"s", "m", "l"})},
+			{Body: update1 + enumField([]string{"s", "m", "l"})},
 			// Reorder: the new field moves to the front, its values turn round (two order actions).
 			{Body: update2},
 		},
@@ -175,7 +176,7 @@ func TestAccType_refusedAtPlan(t *testing.T) {
 	cfg := func(body string) string {
 		return acctest.ProviderBlock(srv) + "resource \"commercetools_type\" \"test\" {\n" + head + body + "}\n"
 	}
-	base := enumField("size", []string{"s", "m", "l"}) + `
+	base := enumField([]string{"s", "m", "l"}) + `
   field {
     name  = "notes"
     label = { en = "Notes" }
@@ -192,11 +193,11 @@ func TestAccType_refusedAtPlan(t *testing.T) {
 			acctest.Words(`Field "notes" is of type String; the API cannot change it to Number`)},
 		{"required change", strings.Replace(base, `label = { en = "Notes" }`, "label = { en = \"Notes\" }\n    required = true", 1),
 			acctest.Words(`Field "notes" has required = false; the API cannot change that`)},
-		{"enum value removed", enumField("size", []string{"s", "l"}) + base[len(enumField("size", []string{"s", "m", "l"})):],
+		{"enum value removed", enumField([]string{"s", "l"}) + base[len(enumField([]string{"s", "m", "l"})):],
 			acctest.Words(`Field "size" would lose the enum value "m"`)},
 		{"input hint on an enum", strings.Replace(base, "    label = { en = \"size\" }", "    label = { en = \"size\" }\n    input_hint = \"MultiLine\"", 1),
 			acctest.Words(`input_hint applies to String and LocalizedString fields`)},
-		{"duplicate field", base + enumField("size", []string{"x"}), acctest.Words(`declares the field "size" more than once`)},
+		{"duplicate field", base + enumField([]string{"x"}), acctest.Words(`declares the field "size" more than once`)},
 	} {
 		steps = append(steps, resource.TestStep{
 			PreConfig:   func() { before = srv.Counts().API },
