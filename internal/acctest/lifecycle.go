@@ -306,3 +306,40 @@ func HCLList(items []string) string {
 	}
 	return "[" + strings.Join(q, ", ") + "]"
 }
+
+// RequestCheck compares the emulator's request counts by route with what a phase may cost; it
+// is both a plan check and a state check.
+type RequestCheck struct {
+	srv  *emulator.TestServer
+	want map[string]int
+}
+
+// ExpectRequests checks the requests counted since the last ResetCounts, by route key
+// ("GET /{projectKey}/channels"); routes not named are not checked.
+func ExpectRequests(srv *emulator.TestServer, want map[string]int) RequestCheck {
+	return RequestCheck{srv: srv, want: want}
+}
+
+func (c RequestCheck) err() error {
+	got := c.srv.Counts().ByRoute
+	var bad []string
+	for route, n := range c.want {
+		if got[route] != n {
+			bad = append(bad, fmt.Sprintf("%d %s (want %d)", got[route], route, n))
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("requests: %s", strings.Join(bad, ", "))
+	}
+	return nil
+}
+
+// CheckPlan implements plancheck.PlanCheck.
+func (c RequestCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = c.err()
+}
+
+// CheckState implements statecheck.StateCheck.
+func (c RequestCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = c.err()
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -216,4 +217,52 @@ func TestAccType_refusedAtPlan(t *testing.T) {
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
+}
+
+// TestAccType_failureMidway: an update of 600 actions fails in its second request (someone
+// added one of the new enum values in between, without a version change the provider could
+// see). The first 500 actions are applied and saved in state; the next plan shows only what is
+// left, and an apply finishes it.
+func TestAccType_failureMidway(t *testing.T) {
+	acctest.PreCheck(t)
+	srv := acctest.NewEmulator(t)
+	cfg := func(body string) string {
+		return acctest.ProviderBlock(srv) + "resource \"commercetools_type\" \"test\" {\n" + head + body + "}\n"
+	}
+	values := keys("v", 600)
+	sneak := func() {
+		for _, d := range srv.Docs(srv.Project.Key, "types") {
+			defs, _ := d["fieldDefinitions"].([]any)
+			f, _ := defs[0].(map[string]any)
+			ft, _ := f["type"].(map[string]any)
+			vals, _ := ft["values"].([]any)
+			ft["values"] = append(vals, map[string]any{"key": values[550], "label": "sneaked in"})
+			if err := srv.PutDoc(srv.Project.Key, "types", d); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg(enumField([]string{"s"}))},
+			{
+				Config: cfg(enumField(append([]string{"s"}, values...))),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{acctest.PlanHook(sneak)}},
+				ExpectError:      acctest.Words(`500 of 600 update actions were applied (1 request(s))`),
+			},
+			{
+				// The state holds what exists: 501 values, then the next apply adds the rest
+				// (all but the one that was sneaked in, which it only relabels).
+				Config: cfg(enumField(append([]string{"s"}, values...))),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("field").AtSliceIndex(0).AtMapKey("type").AtSliceIndex(0).AtMapKey("value"), knownvalue.ListSizeExact(601)),
+					acctest.ExpectOnEmulator(srv, "types", addr),
+				},
+			},
+		},
+	})
 }
