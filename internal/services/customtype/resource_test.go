@@ -247,7 +247,7 @@ func TestAccType_failureMidway(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: cfg(enumField([]string{"s"}))},
 			{
-				Config: cfg(enumField(append([]string{"s"}, values...))),
+				Config:           cfg(enumField(append([]string{"s"}, values...))),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{acctest.PlanHook(sneak)}},
 				ExpectError:      acctest.Words(`500 of 600 update actions were applied (1 request(s))`),
 			},
