@@ -142,3 +142,28 @@ func Words(s string) *regexp.Regexp {
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(parts, `\s+`))
 }
+
+// ChannelFieldsType is a commercetools_type ("fields") for the custom fields of channels, for
+// tests of the families that use it.
+const ChannelFieldsType = `
+resource "commercetools_type" "fields" {
+  key               = "channel-fields"
+  name              = { en = "Channel fields" }
+  resource_type_ids = ["channel"]
+  field {
+    name  = "opening_hours"
+    label = { en = "Opening hours" }
+    type { name = "String" }
+  }
+  field {
+    name  = "capacity"
+    label = { en = "Capacity" }
+    type { name = "Number" }
+  }
+  field {
+    name  = "display_name"
+    label = { en = "Display name" }
+    type { name = "LocalizedString" }
+  }
+}
+`

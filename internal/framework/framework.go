@@ -49,6 +49,20 @@ type Hint struct {
 	Note         string
 }
 
+// ScopesOf builds the Hint of a family whose endpoints accept view_<r>/manage_<r> for each of
+// resources (any one suffices) and manage_project, as the API reference lists them:
+// ScopesOf("channels", "products").
+func ScopesOf(resources ...string) Hint {
+	var h Hint
+	for _, r := range resources {
+		h.View = append(h.View, "view_"+r, "manage_"+r)
+		h.Manage = append(h.Manage, "manage_"+r)
+	}
+	h.View = append(h.View, "manage_project")
+	h.Manage = append(h.Manage, "manage_project")
+	return h
+}
+
 // scopeList renders scope names for a project: "a:p, b:p or c:p".
 func scopeList(names []string, projectKey string) string {
 	out := make([]string, len(names))

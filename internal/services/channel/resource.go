@@ -21,15 +21,12 @@ var family = &versioned.Family[model, *model, platform.Channel, platform.Channel
 	TypeName: "channel",
 	Noun:     "channel",
 	Endpoint: Endpoint,
-	Hint: framework.Hint{
-		View:   []string{"view_channels", "manage_channels", "view_products", "manage_products", "manage_project"},
-		Manage: []string{"manage_channels", "manage_products", "manage_project"},
-	},
-	Schema:  resourceSchema,
-	Draft:   draft,
-	Flatten: flatten,
-	Actions: actions,
-	Check:   check,
+	Hint:     framework.ScopesOf("channels", "products"),
+	Schema:   resourceSchema,
+	Draft:    draft,
+	Flatten:  flatten,
+	Actions:  actions,
+	Check:    check,
 }
 
 // NewResource returns the commercetools_channel resource.

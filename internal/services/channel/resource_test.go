@@ -12,33 +12,9 @@ import (
 
 const addr = "commercetools_channel.test"
 
-// fieldsType is a type for the channels' custom fields.
-const fieldsType = `
-resource "commercetools_type" "fields" {
-  key               = "channel-fields"
-  name              = { en = "Channel fields" }
-  resource_type_ids = ["channel"]
-  field {
-    name  = "opening_hours"
-    label = { en = "Opening hours" }
-    type { name = "String" }
-  }
-  field {
-    name  = "capacity"
-    label = { en = "Capacity" }
-    type { name = "Number" }
-  }
-  field {
-    name  = "display_name"
-    label = { en = "Display name" }
-    type { name = "LocalizedString" }
-  }
-}
-`
-
 func TestAccChannel_lifecycle(t *testing.T) {
 	acctest.Run(t, acctest.Lifecycle{
-		Type: "commercetools_channel", Coll: "channels", Prelude: fieldsType,
+		Type: "commercetools_channel", Coll: "channels", Prelude: acctest.ChannelFieldsType,
 		Create: `
   key   = "warehouse-berlin"
   roles = ["InventorySupply"]

@@ -20,17 +20,7 @@ func TestAccTypeDataSource(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: acctest.ProviderBlock(srv) + `
-resource "commercetools_type" "fields" {
-  key               = "channel-fields"
-  name              = { en = "Channel fields" }
-  resource_type_ids = ["channel"]
-  field {
-    name  = "opening_hours"
-    label = { en = "Opening hours" }
-    type { name = "String" }
-  }
-}
+			Config: acctest.ProviderBlock(srv) + acctest.ChannelFieldsType + `
 data "commercetools_type" "fields" {
   key = commercetools_type.fields.key
 }

@@ -15,15 +15,12 @@ var family = &versioned.Family[model, *model, customfields.Type, platform.TypeUp
 	TypeName: "type",
 	Noun:     "type",
 	Endpoint: customfields.Types,
-	Hint: framework.Hint{
-		View:   []string{"view_types", "manage_types", "manage_project"},
-		Manage: []string{"manage_types", "manage_project"},
-	},
-	Schema:  resourceSchema,
-	Draft:   draft,
-	Flatten: flatten,
-	Actions: actions,
-	Check:   check,
+	Hint:     framework.ScopesOf("types"),
+	Schema:   resourceSchema,
+	Draft:    draft,
+	Flatten:  flatten,
+	Actions:  actions,
+	Check:    check,
 }
 
 // NewResource returns the commercetools_type resource.
