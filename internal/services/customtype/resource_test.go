@@ -167,6 +167,8 @@ func TestAccType_lifecycle(t *testing.T) {
 		},
 		Concurrent: strings.Replace(update2, `{ en = "Customer profile" }`, `{ en = "Customer profile (2)" }`, 1),
 		Many:       &acctest.Update{Body: many, Requests: acctest.Batches(600)},
+		// The API cannot change resource_type_ids: a new type.
+		Replaces: []string{strings.Replace(many, `resource_type_ids = ["customer"]`, `resource_type_ids = ["customer", "order"]`, 1)},
 	})
 }
 
