@@ -31,7 +31,8 @@ func actionNames(t *testing.T, from, to *model) string {
 		b, _ := json.Marshal(a)
 		var m map[string]any
 		_ = json.Unmarshal(b, &m)
-		out = append(out, m["action"].(string))
+		name, _ := m["action"].(string)
+		out = append(out, name)
 	}
 	return strings.Join(out, ",")
 }

@@ -42,7 +42,8 @@ func names(t *testing.T, actions []any) string {
 		}
 		var m map[string]any
 		_ = json.Unmarshal(b, &m)
-		out = append(out, m["action"].(string))
+		name, _ := m["action"].(string)
+		out = append(out, name)
 	}
 	return strings.Join(out, ",")
 }
