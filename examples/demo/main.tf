@@ -27,3 +27,50 @@ output "api_client_id" {
   description = "ID of the API client created by the demo."
   value       = commercetools_api_client.my-api-client.id
 }
+
+# Custom fields for channels, and a warehouse channel that uses them.
+resource "commercetools_type" "channel_fields" {
+  key               = "channel-fields"
+  name              = { en = "Channel fields" }
+  resource_type_ids = ["channel"]
+
+  field {
+    name  = "opening_hours"
+    label = { en = "Opening hours" }
+    type {
+      name = "String"
+    }
+  }
+
+  field {
+    name  = "capacity"
+    label = { en = "Capacity (parcels per day)" }
+    type {
+      name = "Number"
+    }
+  }
+}
+
+resource "commercetools_channel" "warehouse" {
+  key   = "warehouse-berlin"
+  roles = ["InventorySupply"]
+  name  = { en = "Warehouse Berlin" }
+
+  address {
+    city    = "Berlin"
+    country = "DE"
+  }
+
+  custom {
+    type_id = commercetools_type.channel_fields.id
+    fields = {
+      opening_hours = "Mon-Fri 06:00-22:00"
+      capacity      = "12000"
+    }
+  }
+}
+
+output "warehouse_channel_id" {
+  description = "ID of the channel created by the demo."
+  value       = commercetools_channel.warehouse.id
+}
