@@ -192,8 +192,16 @@ func (e *Endpoint[T, A]) Update(ctx context.Context, c *Client, id string, versi
 	if err != nil {
 		return nil, err
 	}
+	return updateBatches(ctx, c, path, e.Noun, id, version, actions, e.check, e.listing(c).remember)
+}
+
+// updateBatches sends actions to path in requests of at most MaxUpdateActions, chaining the
+// version (see Endpoint.Update).
+func updateBatches[T, A any](ctx context.Context, c *Client, path, noun, id string, version int64, actions []A,
+	check func(method, path string, v *T) (Meta, error), remember func(T),
+) (*T, error) {
 	if len(actions) == 0 {
-		return nil, fmt.Errorf("updating %s %s: no update actions", e.Noun, id)
+		return nil, fmt.Errorf("updating %s %s: no update actions", noun, id)
 	}
 	ictx := withIdempotent(ctx)
 	var last *T
@@ -203,14 +211,16 @@ func (e *Endpoint[T, A]) Update(ctx context.Context, c *Client, id string, versi
 		_, err := c.do(ictx, http.MethodPost, path, nil, updateBody[A]{Version: version, Actions: actions[done : done+n]}, &v)
 		if err == nil {
 			var m Meta
-			if m, err = e.check(http.MethodPost, path, &v); err == nil {
-				e.listing(c).remember(v)
+			if m, err = check(http.MethodPost, path, &v); err == nil {
+				if remember != nil {
+					remember(v)
+				}
 				last, version, done = &v, m.Version, done+n
 				continue
 			}
 		}
 		if done > 0 {
-			return last, &PartialUpdateError{Noun: e.Noun, ID: id, Applied: done, Total: len(actions), Requests: (done + MaxUpdateActions - 1) / MaxUpdateActions, Err: err}
+			return last, &PartialUpdateError{Noun: noun, ID: id, Applied: done, Total: len(actions), Requests: (done + MaxUpdateActions - 1) / MaxUpdateActions, Err: err}
 		}
 		return nil, err
 	}
@@ -389,3 +399,40 @@ func subset(want, got any, at string) (bool, string) {
 
 // listingKey names the shared listing: one per collection and Go type of its resources.
 func (e *Endpoint[T, A]) listingKey() string { return fmt.Sprintf("%s %T", e.Path, (*T)(nil)) }
+
+// Singleton is a versioned resource of which each project has exactly one, addressed by the
+// project's own path (the project settings: GET and POST /{projectKey}). It cannot be created or
+// deleted.
+type Singleton[T, A any] struct {
+	// Noun names it in messages: "project".
+	Noun string
+	// Meta reads its key (the project key) and version.
+	Meta func(*T) Meta
+}
+
+func (s *Singleton[T, A]) path(c *Client) string { return "/" + c.cfg.ProjectKey }
+
+func (s *Singleton[T, A]) check(method, path string, v *T) (Meta, error) {
+	m := s.Meta(v)
+	if m.Version < 1 {
+		return m, invalidResponse(method, routeOf(path), s.Noun+" without a version")
+	}
+	return m, nil
+}
+
+// Get reads it with one GET.
+func (s *Singleton[T, A]) Get(ctx context.Context, c *Client) (*T, error) {
+	var v T
+	if _, err := c.do(ctx, http.MethodGet, s.path(c), nil, nil, &v); err != nil {
+		return nil, err
+	}
+	if _, err := s.check(http.MethodGet, s.path(c), &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// Update applies actions at version, as Endpoint.Update does.
+func (s *Singleton[T, A]) Update(ctx context.Context, c *Client, version int64, actions []A) (*T, error) {
+	return updateBatches(ctx, c, s.path(c), s.Noun, c.cfg.ProjectKey, version, actions, s.check, nil)
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -151,14 +152,13 @@ func (r *Resource[M, PM, T, A]) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	resp.Diagnostics.Append(r.f.Flatten(ctx, created, plan)...)
-	r.setMeta(plan, created)
+	setMeta(plan, r.f.Endpoint.Meta(created))
 	tflog.Debug(ctx, "created "+r.f.Noun, map[string]any{"id": plan.Base().ID.ValueString()})
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
 // setMeta copies id, key and version from the API.
-func (r *Resource[M, PM, T, A]) setMeta(m PM, remote *T) {
-	meta := r.f.Endpoint.Meta(remote)
+func setMeta(m Model, meta client.Meta) {
 	b := m.Base()
 	b.ID = types.StringValue(meta.ID)
 	b.Version = types.Int64Value(meta.Version)
@@ -200,16 +200,60 @@ func (r *Resource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	resp.Diagnostics.Append(r.f.Flatten(ctx, remote, state)...)
-	r.setMeta(state, remote)
+	setMeta(state, r.f.Endpoint.Meta(remote))
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update sends the actions that take the state to the plan, in as few requests as the
-// 500-actions limit allows. When someone else changed the resource in between (409), it reads
-// the resource, recomputes the actions against what it holds now and tries again, a bounded
-// number of times. When only part of a large update was applied, the state saved is the
-// resource as it is after the requests that succeeded.
+// Update sends the actions that take the state to the plan (see runUpdate).
 func (r *Resource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var id string
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	unlock := r.Client.Lock(r.f.TypeName + "/" + id)
+	defer unlock()
+	e, c := r.f.Endpoint, r.Client
+	runUpdate(ctx, req, resp, updater[M, PM, T, A]{
+		noun: r.f.Noun, detail: r.detail, flatten: r.f.Flatten, meta: e.Meta,
+		actions: func(ctx context.Context, from, to PM) ([]A, diag.Diagnostics) { return r.f.Actions(ctx, c, from, to) },
+		get:     func(ctx context.Context) (*T, error) { return e.Get(ctx, c, client.ByID(id)) },
+		read:    func(ctx context.Context) (*T, error) { return e.Read(ctx, c, id) },
+		update: func(ctx context.Context, version int64, actions []A) (*T, error) {
+			return e.Update(ctx, c, id, version, actions)
+		},
+	})
+}
+
+// updater is what runUpdate needs of a collection resource or a singleton.
+type updater[M any, PM interface {
+	*M
+	Model
+}, T, A any] struct {
+	noun    string
+	detail  func(error) string
+	flatten func(ctx context.Context, remote *T, m PM) diag.Diagnostics
+	actions func(ctx context.Context, from, to PM) ([]A, diag.Diagnostics)
+	meta    func(*T) client.Meta
+	get     func(ctx context.Context) (*T, error) // one fresh GET
+	read    func(ctx context.Context) (*T, error) // the cheapest read (the shared listing)
+	update  func(ctx context.Context, version int64, actions []A) (*T, error)
+	// settle, when positive, is how long to wait for values the API applies with a delay: after
+	// the update, the resource is read again until it holds what was planned.
+	settle time.Duration
+}
+
+// runUpdate sends the actions that take the state to the plan, in as few requests as the
+// 500-actions limit allows. When nothing the API holds changes (only timeouts, or an order the
+// API does not keep), it reads the resource once so that the state saved is what exists. When
+// someone else changed the resource in between (409), it reads it, recomputes the actions
+// against what it holds now and tries again, a bounded number of times. When only part of a
+// large update was applied, the state saved is the resource as it is after the requests that
+// succeeded.
+func runUpdate[M any, PM interface {
+	*M
+	Model
+}, T, A any](ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, u updater[M, PM, T, A]) {
 	plan, state := PM(new(M)), PM(new(M))
 	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
@@ -224,73 +268,108 @@ func (r *Resource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateR
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	id := state.Base().ID.ValueString()
 	version := state.Base().Version.ValueInt64()
-	unlock := r.Client.Lock(r.f.TypeName + "/" + id)
-	defer unlock()
-
 	from := state
-	var lastRead *T // the resource as read after a conflict
+	var current *T // the resource as read after a conflict
 	for attempt := 0; ; attempt++ {
-		actions, diags := r.f.Actions(ctx, r.Client, from, plan)
+		actions, diags := u.actions(ctx, from, plan)
 		resp.Diagnostics.Append(diags...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if len(actions) == 0 && attempt == 0 {
-			// Nothing the API holds changes (for example only timeouts): keep what exists.
-			state.Base().Timeouts = plan.Base().Timeouts
-			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-			return
-		}
 		var res *T
 		var err error
-		if len(actions) > 0 {
-			res, err = r.f.Endpoint.Update(ctx, r.Client, id, version, actions)
-		} else {
-			res = lastRead
+		switch {
+		case len(actions) > 0:
+			res, err = u.update(ctx, version, actions)
+		case current != nil:
+			res = current
+		default:
+			res, err = u.read(ctx)
+		}
+		if err == nil && u.settle > 0 && len(actions) > 0 {
+			res, err = settle(ctx, u, req, res)
 		}
 		if err == nil {
-			resp.Diagnostics.Append(r.f.Flatten(ctx, res, plan)...)
-			r.setMeta(plan, res)
+			resp.Diagnostics.Append(u.flatten(ctx, res, plan)...)
+			setMeta(plan, u.meta(res))
 			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 			return
 		}
 		var partial *client.PartialUpdateError
 		if errors.As(err, &partial) && res != nil {
 			// Save what exists, so the next plan shows only what is left.
-			resp.Diagnostics.Append(r.f.Flatten(ctx, res, state)...)
-			r.setMeta(state, res)
+			resp.Diagnostics.Append(u.flatten(ctx, res, state)...)
+			setMeta(state, u.meta(res))
 			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		}
 		if !client.IsConcurrentModification(err) || partial != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s", r.f.Noun, name(state)), r.detail(err))
+			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s", u.noun, name(state)), u.detail(err))
 			return
 		}
 		if attempt >= maxConflictRetries {
-			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s: someone else is changing it", r.f.Noun, name(state)),
+			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s: someone else is changing it", u.noun, name(state)),
 				fmt.Sprintf("The %s changed %d times while this apply was updating it (each time commercetools answered 409 ConcurrentModification). "+
 					"Another process or person is editing it right now. Run terraform plan to see its current state, then apply again.\n\nLast error: %s",
-					r.f.Noun, attempt+1, r.detail(err)))
+					u.noun, attempt+1, u.detail(err)))
 			return
 		}
-		// Someone else changed it: read it and recompute against what it holds now.
 		tflog.Debug(ctx, "concurrent change; re-reading and recomputing update actions",
-			map[string]any{"resource": r.f.Noun, "id": id, "attempt": attempt + 1})
-		current, gerr := r.f.Endpoint.Get(ctx, r.Client, client.ByID(id))
-		if gerr != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s", r.f.Noun, name(state)),
-				fmt.Sprintf("%s\n\nAfter a concurrent change, reading it again failed: %s", r.detail(err), r.detail(gerr)))
+			map[string]any{"resource": u.noun, "id": state.Base().ID.ValueString(), "attempt": attempt + 1})
+		var gerr error
+		if current, gerr = u.get(ctx); gerr != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s", u.noun, name(state)),
+				fmt.Sprintf("%s\n\nAfter a concurrent change, reading it again failed: %s", u.detail(err), u.detail(gerr)))
 			return
 		}
 		from = PM(new(M))
 		resp.Diagnostics.Append(req.State.Get(ctx, from)...)
-		resp.Diagnostics.Append(r.f.Flatten(ctx, current, from)...)
+		resp.Diagnostics.Append(u.flatten(ctx, current, from)...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		version = r.f.Endpoint.Meta(current).Version
-		lastRead = current
+		version = u.meta(current).Version
+	}
+}
+
+// settle waits, at most u.settle, until the resource holds what the plan asks for: the update
+// was accepted, but some values are applied with a delay (project settings). It returns the
+// resource as last read, or an error that names what is still missing.
+func settle[M any, PM interface {
+	*M
+	Model
+}, T, A any](ctx context.Context, u updater[M, PM, T, A], req resource.UpdateRequest, res *T) (*T, error) {
+	deadline := time.Now().Add(u.settle)
+	wait := 250 * time.Millisecond
+	for {
+		plan, got := PM(new(M)), PM(new(M))
+		if d := req.Plan.Get(ctx, plan); d.HasError() {
+			return res, nil
+		}
+		if d := req.Plan.Get(ctx, got); d.HasError() {
+			return res, nil
+		}
+		u.flatten(ctx, res, got)
+		pending, _ := u.actions(ctx, got, plan)
+		if len(pending) == 0 {
+			return res, nil
+		}
+		if time.Now().Add(wait).After(deadline) {
+			return nil, fmt.Errorf("commercetools accepted the change of %s %s but still reports the old value of %d setting(s) after %s; "+
+				"it applies some settings with a delay. Run terraform plan in a minute to check", u.noun, name(plan), len(pending), u.settle)
+		}
+		tflog.Debug(ctx, "waiting for a delayed change to show", map[string]any{"resource": u.noun, "pending_actions": len(pending)})
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 2*time.Second)
+		next, err := u.get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		res = next
 	}
 }
 
