@@ -18,6 +18,7 @@ type faultsRequest struct {
 	NormalizeScopesOnRead *bool   `json:"normalizeScopesOnRead"`
 	ExpireTokens          bool    `json:"expireTokens"`
 	Reset                 bool    `json:"reset"`
+	StaleProjectReadsMs   *int64  `json:"staleProjectReadsMs"`
 	ConcurrentEditNext    *struct {
 		Method string `json:"method"`
 		Route  string `json:"route"`
@@ -67,6 +68,9 @@ func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		}
 		if req.ExpireTokens {
 			f.ExpireTokens()
+		}
+		if req.StaleProjectReadsMs != nil {
+			f.StaleProjectReads(time.Duration(*req.StaleProjectReadsMs) * time.Millisecond)
 		}
 		if ce := req.ConcurrentEditNext; ce != nil {
 			f.ConcurrentEditNext(Match{Method: ce.Method, Route: ce.Route}, ce.Count)

@@ -30,6 +30,13 @@ type Faults struct {
 	normalizeScope bool
 	tokenEpoch     int        // bumped by ExpireTokens
 	edits          []failRule // ConcurrentEditNext rules (status unused)
+	staleDelay     time.Duration
+	stale          map[string]staleEntry // project key -> values shown instead of the new ones
+}
+
+type staleEntry struct {
+	old   map[string]any
+	until time.Time
 }
 
 type failRule struct {
@@ -174,6 +181,38 @@ func (f *Faults) takeConcurrentEdit(method, route string) bool {
 	return false
 }
 
+// StaleProjectReads makes the project's settings read back their old value for d after an update
+// changed them (in the update's own response and in GETs), as commercetools does for some
+// settings it applies with a delay. 0 turns it off.
+func (f *Faults) StaleProjectReads(d time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.staleDelay = max(d, 0)
+	f.stale = nil
+}
+
+func (f *Faults) noteStale(project string, old map[string]any, now time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.staleDelay <= 0 || len(old) == 0 {
+		return
+	}
+	if f.stale == nil {
+		f.stale = map[string]staleEntry{}
+	}
+	f.stale[project] = staleEntry{old: old, until: now.Add(f.staleDelay)}
+}
+
+func (f *Faults) staleValues(project string, now time.Time) map[string]any {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	e, ok := f.stale[project]
+	if !ok || !now.Before(e.until) {
+		return nil
+	}
+	return e.old
+}
+
 // ExpireTokens invalidates every access token issued so far; using one
 // afterwards yields 401 invalid_token.
 func (f *Faults) ExpireTokens() {
@@ -196,6 +235,7 @@ func (f *Faults) Reset() {
 	defer f.mu.Unlock()
 	f.latency, f.retryAfter = 0, "1"
 	f.fails, f.drops, f.edits = nil, nil, nil
+	f.staleDelay, f.stale = 0, nil
 	f.randFail, f.randDrop = nil, nil
 	f.normalizeScope = false
 }

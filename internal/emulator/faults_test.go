@@ -168,7 +168,7 @@ func TestCountsAndLog(t *testing.T) {
 	h.do("HEAD", h.clientsPath(), tok, nil)
 	h.do("GET", h.clientsPath(), tok, nil)
 	h.do("DELETE", h.clientsPath()+"/"+c.ID, tok, nil)
-	h.do("GET", "/nowhere", tok, nil)
+	h.do("GET", "/nowhere/at/all/x", tok, nil)
 	h.do("GET", "/_emulator/counts", "", nil)
 	got := h.ts.Counts()
 	want := map[string]int{

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"time"
 )
@@ -99,7 +100,7 @@ func issueToken(c *call) {
 	e := c.e
 	epoch := e.faults.epoch()
 	var resp tokenResponse
-	apiErr = e.withClient(id, func(p *projectStore, rec *clientRecord) *apiError {
+	apiErr = e.withClient(id, scopeProject(form.Get("scope")), func(p *projectStore, rec *clientRecord) *apiError {
 		if subtle.ConstantTimeCompare([]byte(rec.Secret), []byte(secret)) != 1 {
 			return errInvalidClient()
 		}
@@ -142,13 +143,27 @@ func errInvalidClient() *apiError {
 	return e
 }
 
-// withClient finds the live client with the given id in any project and
-// runs fn under the lock, persisting changes. Unknown ids yield invalid_client.
-func (e *Emulator) withClient(id string, fn func(p *projectStore, rec *clientRecord) *apiError) *apiError {
+// withClient finds the live client with the given id and runs fn under the lock, persisting
+// changes. Unknown ids yield invalid_client. In the real API a client id belongs to one project;
+// an emulator configured with the same admin client in several projects picks the project the
+// requested scopes name (prefer), else the first in key order.
+func (e *Emulator) withClient(id, prefer string, fn func(p *projectStore, rec *clientRecord) *apiError) *apiError {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	apiErr := errInvalidClient()
-	for _, p := range e.projects {
+	keys := make([]string, 0, len(e.projects))
+	for k := range e.projects {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if prefer != "" {
+		keys = append([]string{prefer}, keys...)
+	}
+	for _, k := range keys {
+		p := e.projects[k]
+		if p == nil {
+			continue
+		}
 		if rec, ok := e.clientLocked(p, id); ok {
 			apiErr = fn(p, &rec)
 			break
@@ -158,6 +173,16 @@ func (e *Emulator) withClient(id string, fn func(p *projectStore, rec *clientRec
 		return errGeneral("Persisting the change failed: " + err.Error())
 	}
 	return apiErr
+}
+
+// scopeProject returns the project key of the first well-formed scope of a scope parameter.
+func scopeProject(requested string) string {
+	for _, s := range splitScopes(requested) {
+		if sc, err := parseScope(s); err == nil {
+			return sc.project
+		}
+	}
+	return ""
 }
 
 // grantScopes checks a requested scope parameter against the scopes a client

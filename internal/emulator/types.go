@@ -71,7 +71,7 @@ func createType(x *vctx, d doc) (doc, *apiError) {
 	f, p := readFields(d)
 	f.used["action"] = false
 	out := doc{}
-	if key, ok := f.key("key", true); ok {
+	if key, ok := f.key(true); ok {
 		out["key"] = key
 	}
 	if name, ok := f.localized("name", true); ok {
@@ -235,7 +235,7 @@ func checkSameFieldType(x *vctx, skipID string, t doc, def map[string]any) *apiE
 
 func typeChangeKey(_ *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
-	key, _ := f.key("key", true)
+	key, _ := f.key(true)
 	f.done()
 	if apiErr := p.err(); apiErr != nil {
 		return apiErr

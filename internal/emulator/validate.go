@@ -208,8 +208,9 @@ func checkLocalized(p *problems, at string, v any) (doc, bool) {
 	return m, true
 }
 
-// key reads a key with the pattern and length of keyPattern.
-func (f *fields) key(k string, required bool) (string, bool) {
+// key reads the property "key" with the pattern and length of keyPattern.
+func (f *fields) key(required bool) (string, bool) {
+	const k = "key"
 	s, ok := f.str(k, required)
 	if ok && (len(s) < 2 || len(s) > 256 || !keyPattern.MatchString(s)) {
 		f.p.add(newError(http.StatusBadRequest, "InvalidInput",
@@ -266,7 +267,7 @@ func readAddress(f *fields) doc {
 	} else {
 		out["id"] = randomString(6)
 	}
-	if key, ok := f.key("key", false); ok {
+	if key, ok := f.key(false); ok {
 		out["key"] = key
 	}
 	if c, ok := f.str("country", true); ok {

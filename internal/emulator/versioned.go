@@ -39,7 +39,13 @@ type family struct {
 	// refs lists the references a resource holds, for ReferenceExists when one of them is deleted.
 	refs func(d doc) []ref
 	// onRead rewrites a resource for responses (masking secrets); nil = as stored.
-	onRead func(d doc) doc
+	onRead func(c *call, d doc) doc
+	// routes replaces the generic routes (the project, which lives at /{projectKey}).
+	routes func(f *family, r *router)
+	// locate replaces finding the addressed resource by {id} or {key} (the project).
+	locate func(c *call, p *projectStore) (string, doc, *apiError)
+	// updated runs after an update request changed a resource (optional).
+	updated func(x *vctx, old, next doc)
 	// deleteCheck may refuse a delete beyond the generic ReferenceExists check.
 	deleteCheck func(x *vctx, d doc) *apiError
 }
@@ -69,6 +75,10 @@ func registerFamily(f *family) {
 }
 
 func (f *family) register(r *router) {
+	if f.routes != nil {
+		f.routes(f, r)
+		return
+	}
 	coll := "/{projectKey}/" + f.coll
 	view := append(append([]string{}, f.view...), f.manage...)
 	r.handle(http.MethodGet, coll, view, f.handleQuery)
@@ -84,6 +94,9 @@ func (f *family) register(r *router) {
 
 // find returns the stored resource addressed by the call's {id} or {key}.
 func (f *family) find(c *call, p *projectStore) (string, doc, *apiError) {
+	if f.locate != nil && p != nil {
+		return f.locate(c, p)
+	}
 	if p == nil {
 		return "", nil, f.notFound(c)
 	}
@@ -108,13 +121,15 @@ func (f *family) notFound(c *call) *apiError {
 	return errNotFound(c.param("id"))
 }
 
-// render renders a stored resource for a response.
-func (f *family) render(d doc) doc {
+// render renders a stored resource for a response; c is nil for out-of-band reads.
+func (f *family) renderFor(c *call, d doc) doc {
 	if f.onRead != nil {
-		return f.onRead(d)
+		return f.onRead(c, d)
 	}
 	return d
 }
+
+func (f *family) render(d doc) doc { return f.renderFor(nil, d) }
 
 func (f *family) handleGet(c *call) {
 	var out doc
@@ -123,7 +138,7 @@ func (f *family) handleGet(c *call) {
 		var id string
 		if id, out, apiErr = f.find(c, p); apiErr == nil {
 			c.resourceID = id
-			out = f.render(out)
+			out = f.renderFor(c, out)
 		}
 	})
 	if apiErr != nil {
@@ -168,7 +183,7 @@ func (f *family) handleQuery(c *call) {
 		idx, total := q.apply(docs)
 		results := make([]doc, len(idx))
 		for i, j := range idx {
-			results[i] = f.render(docs[j])
+			results[i] = f.renderFor(c, docs[j])
 		}
 		page = q.page(results, len(results), total)
 	})
@@ -245,7 +260,7 @@ func (f *family) handleCreate(c *call) {
 			return errGeneral(err.Error())
 		}
 		c.resourceID = id
-		out = f.render(d)
+		out = f.renderFor(c, d)
 		return nil
 	})
 	if apiErr != nil {
@@ -353,8 +368,11 @@ func (f *family) handleUpdate(c *call) {
 			if err := p.put(f.coll, id, next); err != nil {
 				return errGeneral(err.Error())
 			}
+			if f.updated != nil {
+				f.updated(x, cur, next)
+			}
 		}
-		out = f.render(next)
+		out = f.renderFor(c, next)
 		return nil
 	})
 	if apiErr != nil {
@@ -396,7 +414,7 @@ func (f *family) handleDelete(c *call) {
 			}
 		}
 		p.remove(f.coll, id)
-		out = f.render(cur)
+		out = f.renderFor(c, cur)
 		return nil
 	})
 	if apiErr != nil {
@@ -626,6 +644,9 @@ func (e *Emulator) PutDoc(projectKey, coll string, d map[string]any) error {
 		return fmt.Errorf("emulator: %w", err)
 	}
 	d = deepCopy(d)
+	if coll == projectColl {
+		d["id"] = projectKey
+	}
 	id, _ := d["id"].(string)
 	if id == "" || checkPathSegment(id) != nil {
 		return fmt.Errorf("emulator: a %s fixture needs an id without '/', '?' or '#'", f.noun)
