@@ -15,6 +15,9 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/apiclient"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/channel"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customtype"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/project"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/shipping"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/tax"
 )
 
 // RegistryAddress is the provider's address in the Terraform registry.
@@ -111,6 +114,12 @@ func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.R
 		apiclient.NewResource,
 		channel.NewResource,
 		customtype.NewResource,
+		project.NewResource,
+		tax.NewCategoryResource,
+		tax.NewRateResource,
+		shipping.NewZoneResource,
+		shipping.NewMethodResource,
+		shipping.NewRateResource,
 	}
 }
 
@@ -121,6 +130,9 @@ func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasour
 		apiclient.NewListDataSource,
 		channel.NewDataSource,
 		customtype.NewDataSource,
+		tax.NewCategoryDataSource,
+		shipping.NewZoneDataSource,
+		shipping.NewMethodDataSource,
 	}
 }
 
