@@ -38,6 +38,8 @@ type Migration struct {
 	Types []string
 	// SkipImport leaves out the import case (after-import.tfstate with import.tf).
 	SkipImport bool
+	// Projects are the project keys the folder uses besides the default one.
+	Projects []string
 }
 
 // MigrateFromLabd runs, with the real binary of TF_ACC_TERRAFORM_PATH, what a user of
@@ -60,7 +62,7 @@ func MigrateFromLabd(t *testing.T, m Migration) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			srv := labdEmulator(t)
+			srv := labdEmulator(t, m.Projects)
 			loadObjects(t, srv, filepath.Join(dir, "api-objects.json"))
 			wd := NewWorkDir(t)
 			cfg := readFile(t, filepath.Join(dir, "main.tf"))
@@ -118,12 +120,15 @@ func MigrateFromLabd(t *testing.T, m Migration) {
 	}
 }
 
-// labdEmulator starts an emulator that accepts the fixtures' credentials.
-func labdEmulator(t *testing.T) *emulator.TestServer {
-	p := emulator.DefaultProject()
-	p.AdminClientID, p.AdminClientSecret = "adminid", "adminsecret"
-	p.AdminScopes = []string{"manage_project:" + p.Key}
-	return NewEmulator(t, WithProjects(p))
+// labdEmulator starts an emulator that accepts the fixtures' credentials, in the default
+// project and the extra ones.
+func labdEmulator(t *testing.T, extra []string) *emulator.TestServer {
+	var projects []emulator.Project
+	for _, key := range append([]string{emulator.DefaultProjectKey}, extra...) {
+		projects = append(projects, emulator.Project{Key: key, AdminClientID: "adminid", AdminClientSecret: "adminsecret",
+			AdminScopes: []string{"manage_project:" + key}})
+	}
+	return NewEmulator(t, WithProjects(projects...))
 }
 
 // loadObjects puts the objects of api-objects.json into the emulator as they are.

@@ -196,20 +196,15 @@ func SameLocalized(a, b map[string]string) bool {
 	return true
 }
 
-// Optional renders an optional API string: null when it is absent or empty, except that a prior
-// "" stays "" (the incumbent's state, or a configuration that says so, holds "" for unset).
-func Optional(api *string, prior types.String) types.String {
+// Optional renders an optional API string: null when it is absent or empty. An empty string
+// counts as unset everywhere (the incumbent's state holds "" for unset values, and the API
+// stores the "" it sent), so schemas refuse "" in the configuration.
+func Optional(api *string) types.String {
 	if api != nil && *api != "" {
 		return types.StringValue(*api)
 	}
-	if Known(prior) && prior.ValueString() == "" {
-		return prior
-	}
 	return types.StringNull()
 }
-
-// OptionalString is Optional for an API value held as a plain string.
-func OptionalString(api string, prior types.String) types.String { return Optional(&api, prior) }
 
 // Float64 returns a pointer to the value, nil when it is null or unknown.
 func Float64(v types.Float64) *float64 {

@@ -57,19 +57,12 @@ func zoneDraftOf(_ context.Context, _ *client.Client, m *zoneModel) (any, diag.D
 }
 
 func flattenZone(_ context.Context, z *zone, m *zoneModel) diag.Diagnostics {
-	m.Key = flex.Optional(z.Key, m.Key)
+	m.Key = flex.Optional(z.Key)
 	m.Name = types.StringValue(z.Name)
-	m.Description = flex.Optional(z.Description, m.Description)
-	prior := map[string]types.String{}
-	for _, l := range m.Location {
-		prior[locationKey(l)] = l.State
-	}
+	m.Description = flex.Optional(z.Description)
 	m.Location = make([]locationModel, 0, len(z.Locations))
 	for _, l := range z.Locations {
-		lm := locationModel{Country: types.StringValue(l.Country), State: flex.StringValue(l.State)}
-		if l.State == nil {
-			lm.State = flex.Optional(nil, prior[l.Country+"/"])
-		}
+		lm := locationModel{Country: types.StringValue(l.Country), State: flex.Optional(l.State)}
 		m.Location = append(m.Location, lm)
 	}
 	return nil
@@ -120,24 +113,16 @@ func methodDraftOf(ctx context.Context, c *client.Client, m *methodModel) (any, 
 	}, diags
 }
 
-// localizedOrEmpty keeps a prior empty map (the incumbent's imports wrote {}) for an absent value.
-func localizedOrEmpty(api map[string]string, prior types.Map) types.Map {
-	if len(api) == 0 && flex.Known(prior) && len(prior.Elements()) == 0 {
-		return prior
-	}
-	return flex.LocalizedValue(api)
-}
-
 func flattenMethod(_ context.Context, s *shippingMethod, m *methodModel) diag.Diagnostics {
-	m.Key = flex.Optional(s.Key, m.Key)
+	m.Key = flex.Optional(s.Key)
 	m.Name = types.StringValue(s.Name)
-	m.Description = flex.Optional(s.Description, m.Description)
-	m.LocalizedName = localizedOrEmpty(s.LocalizedName, m.LocalizedName)
-	m.LocalizedDescription = localizedOrEmpty(s.LocalizedDescription, m.LocalizedDescription)
+	m.Description = flex.Optional(s.Description)
+	m.LocalizedName = flex.LocalizedValue(s.LocalizedName)
+	m.LocalizedDescription = flex.LocalizedValue(s.LocalizedDescription)
 	m.TaxCategoryID = types.StringValue(s.TaxCategory.ID)
 	m.Active = types.BoolValue(s.Active)
 	m.IsDefault = types.BoolValue(s.IsDefault)
-	m.Predicate = flex.Optional(s.Predicate, m.Predicate)
+	m.Predicate = flex.Optional(s.Predicate)
 	m.Custom = customfields.Flatten(s.Custom, m.Custom)
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -45,7 +46,7 @@ func zoneSchema(ctx context.Context) schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"key":         keyAttribute("zone"),
 			"name":        schema.StringAttribute{Required: true, MarkdownDescription: "Name of the zone.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
-			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "Description of the zone."},
+			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "Description of the zone (not empty: leave it out instead).", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 		},
 		Blocks: map[string]schema.Block{
 			"location": schema.SetNestedBlock{
@@ -53,7 +54,7 @@ func zoneSchema(ctx context.Context) schema.Schema {
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"country": schema.StringAttribute{Required: true, MarkdownDescription: "Two-letter ISO 3166-1 country code of the location.",
 						Validators: []validator.String{stringvalidator.RegexMatches(countryPattern, "must be a two-letter ISO 3166-1 country code in upper case, such as DE")}},
-					"state": schema.StringAttribute{Optional: true, MarkdownDescription: "State of the location within its country."},
+					"state": schema.StringAttribute{Optional: true, MarkdownDescription: "State of the location within its country (not empty).", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 				}},
 			},
 		},
@@ -67,17 +68,19 @@ func methodSchema(ctx context.Context) schema.Schema {
 			"and currency are separate resources, [`commercetools_shipping_zone_rate`](shipping_zone_rate.md); this resource never " +
 			"touches them.",
 		Attributes: map[string]schema.Attribute{
-			"key":                   keyAttribute("shipping method"),
-			"name":                  schema.StringAttribute{Required: true, MarkdownDescription: "Name of the shipping method, unique in the project.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
-			"description":           schema.StringAttribute{Optional: true, MarkdownDescription: "Description of the shipping method (deprecated by commercetools in favour of `localized_description`)."},
-			"localized_name":        schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Name of the shipping method by locale."},
-			"localized_description": schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Description of the shipping method by locale."},
-			"tax_category_id":       schema.StringAttribute{Required: true, MarkdownDescription: "The id of the tax category of the shipping prices."},
+			"key":         keyAttribute("shipping method"),
+			"name":        schema.StringAttribute{Required: true, MarkdownDescription: "Name of the shipping method, unique in the project.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "Description of the shipping method (deprecated by commercetools in favour of `localized_description`); not empty.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+			"localized_name": schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Name of the shipping method by locale.",
+				Validators: []validator.Map{mapvalidator.SizeAtLeast(1)}},
+			"localized_description": schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Description of the shipping method by locale.",
+				Validators: []validator.Map{mapvalidator.SizeAtLeast(1)}},
+			"tax_category_id": schema.StringAttribute{Required: true, MarkdownDescription: "The id of the tax category of the shipping prices."},
 			"active": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 				MarkdownDescription: "Whether carts and orders can use the shipping method (default true)."},
 			"is_default": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false),
 				MarkdownDescription: "Whether it is the project's default shipping method; a project has one default at most."},
-			"predicate": schema.StringAttribute{Optional: true, MarkdownDescription: "A [cart predicate](https://docs.commercetools.com/api/predicates/query) a cart must match to use the method."},
+			"predicate": schema.StringAttribute{Optional: true, MarkdownDescription: "A [cart predicate](https://docs.commercetools.com/api/predicates/query) a cart must match to use the method.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 		},
 		Blocks: map[string]schema.Block{"custom": customfields.Block("shipping method")},
 	}, "shipping method")

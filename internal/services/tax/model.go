@@ -37,9 +37,9 @@ func categoryDraftOf(_ context.Context, _ *client.Client, m *categoryModel) (any
 }
 
 func flattenCategory(_ context.Context, t *platform.TaxCategory, m *categoryModel) diag.Diagnostics {
-	m.Key = flex.Optional(t.Key, m.Key)
+	m.Key = flex.Optional(t.Key)
 	m.Name = types.StringValue(t.Name)
-	m.Description = flex.Optional(t.Description, m.Description)
+	m.Description = flex.Optional(t.Description)
 	return nil
 }
 
@@ -136,12 +136,12 @@ func findRateInto(_ context.Context, t *platform.TaxCategory, m *rateModel) (boo
 	}
 	m.ID = flex.StringValue(r.ID)
 	m.TaxCategoryID = types.StringValue(t.ID)
-	m.Key = flex.Optional(r.Key, m.Key)
+	m.Key = flex.Optional(r.Key)
 	m.Name = types.StringValue(r.Name)
 	m.Amount = types.Float64Value(r.Amount)
 	m.IncludedInPrice = types.BoolValue(r.IncludedInPrice)
 	m.Country = types.StringValue(r.Country)
-	m.State = flex.Optional(r.State, m.State)
+	m.State = flex.Optional(r.State)
 	m.SubRate = make([]subRateModel, 0, len(r.SubRates))
 	for _, s := range r.SubRates {
 		m.SubRate = append(m.SubRate, subRateModel{Name: types.StringValue(s.Name), Amount: types.Float64Value(s.Amount)})

@@ -46,7 +46,8 @@ func categorySchema(ctx context.Context) schema.Schema {
 			},
 			"description": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Description of the tax category.",
+				MarkdownDescription: "Description of the tax category (not empty: leave it out instead).",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 		},
 	}, "tax category")
@@ -97,7 +98,8 @@ func rateSchema(ctx context.Context) schema.Schema {
 			},
 			"state": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "The state within the country, case-sensitive, as carts write it in their shipping address.",
+				MarkdownDescription: "The state within the country, case-sensitive, as carts write it in their shipping address (not empty).",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 		},
 		Blocks: map[string]schema.Block{
