@@ -60,6 +60,10 @@ type apiProject struct {
 	Discounts *struct {
 		DiscountCombinationMode string `json:"discountCombinationMode"`
 	} `json:"discounts"`
+	Inventory *struct {
+		ReservationExpirationInMinutes *int64 `json:"reservationExpirationInMinutes"`
+		ReleaseExpiredReservations     *bool  `json:"releaseExpiredReservations"`
+	} `json:"inventory"`
 }
 
 // model is the state of commercetools_project_settings, with the incumbent's names.
@@ -82,6 +86,12 @@ type model struct {
 	ExternalOAuth            []externalOAuthModel  `tfsdk:"external_oauth"`
 	BusinessUnits            []businessUnitsModel  `tfsdk:"business_units"`
 	Discounts                []discountsModel      `tfsdk:"discounts"`
+	Inventory                []inventoryModel      `tfsdk:"inventory"`
+}
+
+type inventoryModel struct {
+	ReservationExpiration types.Int64 `tfsdk:"reservation_expiration_in_minutes"`
+	ReleaseExpired        types.Bool  `tfsdk:"release_expired_reservations"`
 }
 
 type messagesModel struct {
@@ -216,7 +226,24 @@ func flatten(_ context.Context, p *apiProject, m *model) diag.Diagnostics {
 	} else {
 		m.Discounts = []discountsModel{}
 	}
+	m.Inventory = flattenInventory(p, m.Inventory)
 	return nil
+}
+
+func flattenInventory(p *apiProject, prior []inventoryModel) []inventoryModel {
+	if len(prior) == 0 {
+		return []inventoryModel{}
+	}
+	inv := inventoryModel{ReservationExpiration: types.Int64Null(), ReleaseExpired: types.BoolValue(true)}
+	if i := p.Inventory; i != nil {
+		if i.ReservationExpirationInMinutes != nil {
+			inv.ReservationExpiration = types.Int64Value(*i.ReservationExpirationInMinutes)
+		}
+		if i.ReleaseExpiredReservations != nil {
+			inv.ReleaseExpired = types.BoolValue(*i.ReleaseExpiredReservations)
+		}
+	}
+	return []inventoryModel{inv}
 }
 
 // action is a ProjectUpdateAction.
@@ -318,6 +345,23 @@ func actions(_ context.Context, _ *client.Client, from, to *model) ([]action, di
 		}
 		if k := b.RoleKeyOnCreation.ValueString(); k != "" && k != prior.RoleKeyOnCreation.ValueString() {
 			out = append(out, action{"action": "setMyBusinessUnitAssociateRoleOnCreation", "associateRole": map[string]any{"typeId": "associate-role", "key": k}})
+		}
+	}
+	if len(to.Inventory) > 0 {
+		var prior inventoryModel
+		if len(from.Inventory) > 0 {
+			prior = from.Inventory[0]
+		}
+		i := to.Inventory[0]
+		if i.ReservationExpiration != prior.ReservationExpiration && !(i.ReservationExpiration.IsNull() && prior.ReservationExpiration.IsNull()) {
+			a := action{"action": "setReservationExpirationInMinutes"}
+			if flex.Known(i.ReservationExpiration) {
+				a["reservationExpirationInMinutes"] = i.ReservationExpiration.ValueInt64()
+			}
+			out = append(out, a)
+		}
+		if i.ReleaseExpired != prior.ReleaseExpired {
+			out = append(out, action{"action": "setReleaseExpiredReservations", "releaseExpiredReservations": i.ReleaseExpired.ValueBool()})
 		}
 	}
 	if len(to.Discounts) > 0 && (len(from.Discounts) == 0 || from.Discounts[0] != to.Discounts[0]) {

@@ -58,6 +58,9 @@ resource "commercetools_project_settings" "project" {
   discounts {
     discount_combination_mode = "BestDeal"
   }
+  inventory {
+    reservation_expiration_in_minutes = 60
+  }
 }
 `
 
@@ -113,7 +116,7 @@ func TestAccProjectSettings(t *testing.T) {
 			},
 			{ResourceName: addr, ImportState: true, ImportStateId: srv.Project.Key, ImportStateVerify: true,
 				// The API masks the header and a block that is not configured is not managed.
-				ImportStateVerifyIgnore: []string{"timeouts", "external_oauth", "messages", "carts", "shopping_lists", "business_units", "discounts"}},
+				ImportStateVerifyIgnore: []string{"timeouts", "external_oauth", "messages", "carts", "shopping_lists", "business_units", "discounts", "inventory"}},
 			{Config: acctest.ProviderBlock(srv) + full, ResourceName: addr, ImportState: true, ImportStateId: "another-project",
 				ExpectError: acctest.Words(`Import commercetools_project_settings by the key of the project the provider manages`)},
 			{

@@ -119,6 +119,13 @@ func settingsSchema(ctx context.Context) schema.Schema {
 				"my_business_unit_associate_role_key_on_creation": schema.StringAttribute{Optional: true,
 					MarkdownDescription: "Key of the associate role their creators get. Once set it cannot be removed, only changed."},
 			}),
+			"inventory": block("Inventory reservations.", map[string]schema.Attribute{
+				"reservation_expiration_in_minutes": schema.Int64Attribute{Optional: true,
+					MarkdownDescription: "After how many minutes a cart's reservation expires, 1 to 44640; needed for the ReserveOnCart inventory mode. Unset means none.",
+					Validators:          []validator.Int64{int64validator.Between(1, 44640)}},
+				"release_expired_reservations": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+					MarkdownDescription: "Whether expired reservations are released (default true)."},
+			}),
 			"discounts": block("How discounts combine.", map[string]schema.Attribute{
 				"discount_combination_mode": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("Stacking"),
 					MarkdownDescription: "`Stacking` (default: discounts add up) or `BestDeal` (the best one applies).", Validators: []validator.String{stringvalidator.OneOf("Stacking", "BestDeal")}},

@@ -83,6 +83,7 @@ type shippingMethod struct {
 	Active               bool                   `json:"active"`
 	IsDefault            bool                   `json:"isDefault"`
 	Predicate            *string                `json:"predicate,omitempty"`
+	Carrier              *string                `json:"carrier,omitempty"`
 	Custom               *platform.CustomFields `json:"custom,omitempty"`
 }
 
@@ -99,6 +100,7 @@ type methodDraft struct {
 	Active               *bool                       `json:"active,omitempty"`
 	IsDefault            bool                        `json:"isDefault"`
 	Predicate            *string                     `json:"predicate,omitempty"`
+	Carrier              *string                     `json:"carrier,omitempty"`
 	Custom               *platform.CustomFieldsDraft `json:"custom,omitempty"`
 }
 

@@ -100,6 +100,7 @@ type methodModel struct {
 	Active               types.Bool           `tfsdk:"active"`
 	IsDefault            types.Bool           `tfsdk:"is_default"`
 	Predicate            types.String         `tfsdk:"predicate"`
+	Carrier              types.String         `tfsdk:"carrier"`
 	Custom               []customfields.Model `tfsdk:"custom"`
 }
 
@@ -109,7 +110,7 @@ func methodDraftOf(ctx context.Context, c *client.Client, m *methodModel) (any, 
 		Key: nonEmpty(m.Key), Name: m.Name.ValueString(), Description: nonEmpty(m.Description),
 		LocalizedName: flex.Localized(m.LocalizedName), LocalizedDescription: flex.Localized(m.LocalizedDescription),
 		TaxCategory: ref{TypeID: "tax-category", ID: m.TaxCategoryID.ValueString()}, ZoneRates: []zoneRate{},
-		Active: flex.Bool(m.Active), IsDefault: m.IsDefault.ValueBool(), Predicate: nonEmpty(m.Predicate), Custom: custom,
+		Active: flex.Bool(m.Active), IsDefault: m.IsDefault.ValueBool(), Predicate: nonEmpty(m.Predicate), Carrier: nonEmpty(m.Carrier), Custom: custom,
 	}, diags
 }
 
@@ -123,6 +124,7 @@ func flattenMethod(_ context.Context, s *shippingMethod, m *methodModel) diag.Di
 	m.Active = types.BoolValue(s.Active)
 	m.IsDefault = types.BoolValue(s.IsDefault)
 	m.Predicate = flex.Optional(s.Predicate)
+	m.Carrier = flex.Optional(s.Carrier)
 	m.Custom = customfields.Flatten(s.Custom, m.Custom)
 	return nil
 }
@@ -156,6 +158,9 @@ func methodActions(ctx context.Context, c *client.Client, from, to *methodModel)
 	}
 	if str(to.Predicate) != str(from.Predicate) {
 		out = append(out, act("setPredicate", "predicate", nonEmpty(to.Predicate)))
+	}
+	if str(to.Carrier) != str(from.Carrier) {
+		out = append(out, act("setCarrier", "carrier", nonEmpty(to.Carrier)))
 	}
 	custom, diags := customfields.Actions(ctx, c, from.Custom, to.Custom,
 		func(t *platform.TypeResourceIdentifier, f *platform.FieldContainer) action {

@@ -94,6 +94,7 @@ resource "commercetools_tax_category" "reduced" {
   is_default            = true
   active                = false
   predicate             = "lineItemCount() > 0"
+  carrier               = "DHL"
 `},
 			{Body: `
   key             = "standard-2"

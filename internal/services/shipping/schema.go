@@ -80,6 +80,8 @@ func methodSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "Whether carts and orders can use the shipping method (default true)."},
 			"is_default": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false),
 				MarkdownDescription: "Whether it is the project's default shipping method; a project has one default at most."},
+			"carrier": schema.StringAttribute{Optional: true, MarkdownDescription: "The carrier that delivers, for example `DHL`.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 			"predicate": schema.StringAttribute{Optional: true, MarkdownDescription: "A [cart predicate](https://docs.commercetools.com/api/predicates/query) a cart must match to use the method.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 		},
 		Blocks: map[string]schema.Block{"custom": customfields.Block("shipping method")},
