@@ -353,7 +353,7 @@ func actions(_ context.Context, _ *client.Client, from, to *model) ([]action, di
 			prior = from.Inventory[0]
 		}
 		i := to.Inventory[0]
-		if i.ReservationExpiration != prior.ReservationExpiration && !(i.ReservationExpiration.IsNull() && prior.ReservationExpiration.IsNull()) {
+		if i.ReservationExpiration != prior.ReservationExpiration {
 			a := action{"action": "setReservationExpirationInMinutes"}
 			if flex.Known(i.ReservationExpiration) {
 				a["reservationExpirationInMinutes"] = i.ReservationExpiration.ValueInt64()
