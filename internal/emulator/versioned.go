@@ -405,7 +405,7 @@ func (f *family) handleDelete(c *call) {
 			return errConcurrentModification(id, version, have)
 		}
 		x := &vctx{c: c, p: p, now: apiTime(c.e.now())}
-		if by := referrers(p, f.typeID, id); len(by) > 0 {
+		if by := referrersExcept(p, f.typeID, id); len(by) > 0 {
 			return errReferenceExists(f.noun, by)
 		}
 		if f.deleteCheck != nil {
@@ -424,8 +424,9 @@ func (f *family) handleDelete(c *call) {
 	c.json(http.StatusOK, out)
 }
 
-// referrers lists the resources (typeId of each) that reference typeID/id.
-func referrers(p *projectStore, typeID, id string) []string {
+// referrersExcept lists the resources (typeId of each) other than typeID/id itself that
+// reference typeID/id (a state may list itself among its transitions).
+func referrersExcept(p *projectStore, typeID, id string) []string {
 	var by []string
 	for _, other := range sortedFamilies() {
 		if other.refs == nil {
@@ -438,9 +439,12 @@ func referrers(p *projectStore, typeID, id string) []string {
 	return by
 }
 
-// references reports whether any resource of f references typeID/id.
+// references reports whether any resource of f, other than typeID/id itself, references typeID/id.
 func (f *family) references(p *projectStore, typeID, id string) bool {
 	for _, d := range f.rows(p) {
+		if f.typeID == typeID && d["id"] == id {
+			continue
+		}
 		for _, r := range f.refs(d) {
 			if r.typeID == typeID && r.id == id {
 				return true
@@ -592,6 +596,9 @@ func normalize(d doc) doc {
 	}
 	return d
 }
+
+// sameValue reports whether two JSON-ish values have the same JSON form.
+func sameValue(a, b any) bool { return compactJSON(a) == compactJSON(b) }
 
 // sameDoc reports whether two docs have the same JSON form.
 func sameDoc(a, b doc) bool {
