@@ -325,7 +325,7 @@ func storeRemoveCountry(_ *vctx, cur doc, a doc) *apiError {
 	}
 	have, _ := cur["countries"].([]any)
 	cur["countries"] = slices.DeleteFunc(slices.Clone(have), func(o any) bool {
-		return len(countries) > 0 && sameDoc(o.(map[string]any), countries[0].(map[string]any))
+		return len(countries) > 0 && sameValue(o, countries[0])
 	})
 	return nil
 }
