@@ -25,7 +25,8 @@ type call struct {
 	tok        *token // bearer token, nil on unauthenticated routes
 	status     int
 	resourceID string
-	onRespond  func() // records the request just before the status is written
+	actions    []string // update action names, for the request log
+	onRespond  func()   // records the request just before the status is written
 }
 
 // param returns a path parameter of the matched route.
@@ -142,7 +143,7 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request) {
 	finish := func() {
 		if !recorded {
 			recorded = true
-			entry.Status, entry.ResourceID = c.status, c.resourceID
+			entry.Status, entry.ResourceID, entry.Actions = c.status, c.resourceID, c.actions
 			e.stats.record(entry)
 			e.logLine(entry, time.Since(start))
 		}

@@ -24,6 +24,7 @@ type LoggedRequest struct {
 	Path       string    // request path without the query
 	Status     int       // response status; 0 when the connection was dropped
 	ResourceID string    // id of the resource created/read/deleted when known
+	Actions    []string  // the update actions of an update request, in order
 }
 
 // stats holds counters and the request log.

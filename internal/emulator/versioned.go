@@ -323,6 +323,12 @@ func (f *family) handleUpdate(c *call) {
 		c.fail(errInvalidJSON("actions: an array of update actions is required"))
 		return
 	}
+	for _, raw := range list {
+		if a, ok := raw.(map[string]any); ok {
+			name, _ := a["action"].(string)
+			c.actions = append(c.actions, name)
+		}
+	}
 	if len(list) > maxUpdateActions {
 		c.fail(errInvalidInput("Too many update actions: %d were sent, at most %d are allowed in one request.", len(list), maxUpdateActions))
 		return

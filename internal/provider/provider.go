@@ -14,9 +14,12 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/apiclient"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/channel"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customergroup"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customtype"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/project"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/shipping"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/state"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/store"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/tax"
 )
 
@@ -120,6 +123,10 @@ func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.R
 		shipping.NewZoneResource,
 		shipping.NewMethodResource,
 		shipping.NewRateResource,
+		store.NewResource,
+		customergroup.NewResource,
+		state.NewResource,
+		state.NewTransitionsResource,
 	}
 }
 
@@ -133,6 +140,9 @@ func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasour
 		tax.NewCategoryDataSource,
 		shipping.NewZoneDataSource,
 		shipping.NewMethodDataSource,
+		store.NewDataSource,
+		customergroup.NewDataSource,
+		state.NewDataSource,
 	}
 }
 

@@ -26,6 +26,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/updates"
 )
 
 // FieldType is a FieldType of the API (types/type/FieldType.raml and its subtypes) in one
@@ -332,4 +333,16 @@ func Actions[A any](ctx context.Context, c *client.Client, from, to []Model,
 		out = append(out, setField(k, nil))
 	}
 	return out, diags
+}
+
+// JSONActions is Actions for families that send updates.Action values: setCustomType and
+// setCustomField as the API names them.
+func JSONActions(ctx context.Context, c *client.Client, from, to []Model) ([]updates.Action, diag.Diagnostics) {
+	return Actions(ctx, c, from, to,
+		func(t *platform.TypeResourceIdentifier, f *platform.FieldContainer) updates.Action {
+			return updates.Act("setCustomType", "type", t, "fields", f)
+		},
+		func(name string, v any) updates.Action {
+			return updates.Act("setCustomField", "name", name, "value", v)
+		})
 }

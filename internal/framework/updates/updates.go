@@ -6,6 +6,7 @@ package updates
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 )
 
@@ -117,4 +118,33 @@ func Map[V comparable](old, new map[string]V) (changed, removed []string) {
 		}
 	}
 	return changed, removed
+}
+
+// Action is an update action as JSON: {"action": name, ...}. Families whose SDK types are
+// incomplete send these.
+type Action map[string]any
+
+// Act builds an Action from name and key/value pairs; a nil value (or a nil pointer, map or
+// slice) is left out, which for the API's set… actions means "remove".
+func Act(name string, kv ...any) Action {
+	a := Action{"action": name}
+	for i := 0; i+1 < len(kv); i += 2 {
+		k, _ := kv[i].(string)
+		if !isNil(kv[i+1]) {
+			a[k] = kv[i+1]
+		}
+	}
+	return a
+}
+
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	r := reflect.ValueOf(v)
+	switch r.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface:
+		return r.IsNil()
+	}
+	return false
 }

@@ -70,7 +70,7 @@ func (d *DataSource[M, PM, T, A]) Read(ctx context.Context, req datasource.ReadR
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read %s %q", d.f.Noun, key), framework.ErrorDetail(err, d.Client.ProjectKey(), d.f.Hint))
 		return
 	}
-	resp.Diagnostics.Append(d.f.Flatten(ctx, found, m)...)
+	resp.Diagnostics.Append(d.f.Flatten(ctx, d.Client, found, m)...)
 	meta := d.f.Endpoint.Meta(found)
 	m.Base().ID = types.StringValue(meta.ID)
 	m.Base().Version = types.Int64Value(meta.Version)

@@ -46,7 +46,7 @@ type Family[M any, PM interface {
 	// reports in another form than the configuration's (an order it does not keep, a secret it
 	// masks) keeps the prior one. Flatten assigns new values; it never changes the elements of
 	// m's slices in place.
-	Flatten func(ctx context.Context, remote *T, m PM) diag.Diagnostics
+	Flatten func(ctx context.Context, c *client.Client, remote *T, m PM) diag.Diagnostics
 	// Actions computes the update actions that take the API from "from" (the state, or the
 	// resource as just read after a conflict) to "to" (the plan). None means nothing to send.
 	Actions func(ctx context.Context, c *client.Client, from, to PM) ([]A, diag.Diagnostics)
@@ -151,7 +151,7 @@ func (r *Resource[M, PM, T, A]) Create(ctx context.Context, req resource.CreateR
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to create %s %s", r.f.Noun, name(plan)), r.detail(err))
 		return
 	}
-	resp.Diagnostics.Append(r.f.Flatten(ctx, created, plan)...)
+	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, created, plan)...)
 	setMeta(plan, r.f.Endpoint.Meta(created))
 	tflog.Debug(ctx, "created "+r.f.Noun, map[string]any{"id": plan.Base().ID.ValueString()})
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -199,7 +199,7 @@ func (r *Resource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadReque
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read %s %s", r.f.Noun, name(state)), r.detail(err))
 		return
 	}
-	resp.Diagnostics.Append(r.f.Flatten(ctx, remote, state)...)
+	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, remote, state)...)
 	setMeta(state, r.f.Endpoint.Meta(remote))
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -215,7 +215,8 @@ func (r *Resource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateR
 	defer unlock()
 	e, c := r.f.Endpoint, r.Client
 	runUpdate(ctx, req, resp, updater[M, PM, T, A]{
-		noun: r.f.Noun, detail: r.detail, flatten: r.f.Flatten, meta: e.Meta,
+		noun: r.f.Noun, detail: r.detail, meta: e.Meta,
+		flatten: func(ctx context.Context, t *T, m PM) diag.Diagnostics { return r.f.Flatten(ctx, c, t, m) },
 		actions: func(ctx context.Context, from, to PM) ([]A, diag.Diagnostics) { return r.f.Actions(ctx, c, from, to) },
 		get:     func(ctx context.Context) (*T, error) { return e.Get(ctx, c, client.ByID(id)) },
 		read:    func(ctx context.Context) (*T, error) { return e.Read(ctx, c, id) },

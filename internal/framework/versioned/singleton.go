@@ -28,7 +28,7 @@ type SingletonFamily[M any, PM interface {
 	Endpoint       *client.Singleton[T, A]
 	Hint           framework.Hint
 	Schema         func(ctx context.Context) schema.Schema
-	Flatten        func(ctx context.Context, remote *T, m PM) diag.Diagnostics
+	Flatten        func(ctx context.Context, c *client.Client, remote *T, m PM) diag.Diagnostics
 	Actions        func(ctx context.Context, c *client.Client, from, to PM) ([]A, diag.Diagnostics)
 	Check          func(ctx context.Context, state, plan PM) diag.Diagnostics
 	// Settle is how long an update waits for values the API applies with a delay.
@@ -102,7 +102,8 @@ func (r *SingletonResource[M, PM, T, A]) updater() updater[M, PM, T, A] {
 	e, c := r.f.Endpoint, r.Client
 	get := func(ctx context.Context) (*T, error) { return e.Get(ctx, c) }
 	return updater[M, PM, T, A]{
-		noun: r.f.Noun, detail: r.detail, flatten: r.f.Flatten, meta: e.Meta, settle: r.f.Settle,
+		noun: r.f.Noun, detail: r.detail, meta: e.Meta, settle: r.f.Settle,
+		flatten: func(ctx context.Context, t *T, m PM) diag.Diagnostics { return r.f.Flatten(ctx, c, t, m) },
 		actions: func(ctx context.Context, from, to PM) ([]A, diag.Diagnostics) { return r.f.Actions(ctx, c, from, to) },
 		get:     get, read: get,
 		update: func(ctx context.Context, version int64, actions []A) (*T, error) {
@@ -144,7 +145,7 @@ func (r *SingletonResource[M, PM, T, A]) Create(ctx context.Context, req resourc
 	// blocks (a block the configuration leaves out stays unmanaged).
 	before := PM(new(M))
 	resp.Diagnostics.Append(req.Plan.Get(ctx, before)...)
-	resp.Diagnostics.Append(r.f.Flatten(ctx, current, before)...)
+	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, current, before)...)
 	setMeta(before, r.f.Endpoint.Meta(current))
 	if resp.Diagnostics.HasError() {
 		return
@@ -185,7 +186,7 @@ func (r *SingletonResource[M, PM, T, A]) Read(ctx context.Context, req resource.
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read the %s", r.f.Noun), r.detail(err))
 		return
 	}
-	resp.Diagnostics.Append(r.f.Flatten(ctx, current, state)...)
+	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, current, state)...)
 	setMeta(state, r.f.Endpoint.Meta(current))
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }

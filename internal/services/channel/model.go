@@ -80,7 +80,7 @@ func draft(ctx context.Context, c *client.Client, m *model) (any, diag.Diagnosti
 
 // flatten copies the API's channel into m. Roles keep the prior order when they are the same
 // set, because the API's order carries no meaning.
-func flatten(_ context.Context, ch *platform.Channel, m *model) diag.Diagnostics {
+func flatten(_ context.Context, _ *client.Client, ch *platform.Channel, m *model) diag.Diagnostics {
 	m.Key = types.StringValue(ch.Key)
 	apiRoles := make([]string, len(ch.Roles))
 	for i, r := range ch.Roles {

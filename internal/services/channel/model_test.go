@@ -58,7 +58,7 @@ func TestFlattenKeepsRoleOrderAndBothAddressLines(t *testing.T) {
 	info, street := "Rampe", "Hof"
 	ch := &platform.Channel{Key: "k", Roles: []platform.ChannelRoleEnum{"InventorySupply", "OrderExport"},
 		Address: &platform.Address{Country: "DE", AdditionalAddressInfo: &info, AdditionalStreetInfo: &street}}
-	_ = flatten(context.Background(), ch, m)
+	_ = flatten(context.Background(), nil, ch, m)
 	if got := flex.Strings(m.Roles); got[0] != "OrderExport" {
 		t.Errorf("roles reordered to %v", got)
 	}

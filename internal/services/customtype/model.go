@@ -125,7 +125,7 @@ func draft(_ context.Context, _ *client.Client, m *model) (any, diag.Diagnostics
 	return d, nil
 }
 
-func flatten(_ context.Context, t *customfields.Type, m *model) diag.Diagnostics {
+func flatten(_ context.Context, _ *client.Client, t *customfields.Type, m *model) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.Key = types.StringValue(t.Key)
 	m.Name = flex.LocalizedValue(t.Name)

@@ -151,7 +151,7 @@ func searching(p *apiProject, which string) types.Bool {
 
 // flatten copies the project into m. A block that m does not have is not managed and stays
 // empty; the external OAuth header, which the API masks, keeps m's value.
-func flatten(_ context.Context, p *apiProject, m *model) diag.Diagnostics {
+func flatten(_ context.Context, _ *client.Client, p *apiProject, m *model) diag.Diagnostics {
 	m.ID = types.StringValue(p.Key)
 	m.Key = types.StringValue(p.Key)
 	m.Name = types.StringValue(p.Name)

@@ -1,10 +1,11 @@
 package shipping
 
 import (
-	"reflect"
 	"time"
 
 	"github.com/labd/commercetools-go-sdk/platform"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/updates"
 )
 
 // The API's shipping types, our own: the SDK decodes price tiers through interface{} and lacks
@@ -126,30 +127,7 @@ type zoneDraft struct {
 	Locations   []location `json:"locations"`
 }
 
-// action is an update action of zones and shipping methods: {"action": name, ...}.
-type action map[string]any
+// action is an update action of zones and shipping methods.
+type action = updates.Action
 
-func act(name string, kv ...any) action {
-	a := action{"action": name}
-	for i := 0; i+1 < len(kv); i += 2 {
-		k, _ := kv[i].(string)
-		if !isNil(kv[i+1]) {
-			a[k] = kv[i+1]
-		}
-	}
-	return a
-}
-
-// isNil reports whether v is nil or a nil pointer or map: such values are left out of actions
-// (an absent value removes the field).
-func isNil(v any) bool {
-	if v == nil {
-		return true
-	}
-	r := reflect.ValueOf(v)
-	switch r.Kind() {
-	case reflect.Pointer, reflect.Map, reflect.Slice:
-		return r.IsNil()
-	}
-	return false
-}
+var act = updates.Act

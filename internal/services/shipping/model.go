@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/labd/commercetools-go-sdk/platform"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/customfields"
@@ -56,7 +55,7 @@ func zoneDraftOf(_ context.Context, _ *client.Client, m *zoneModel) (any, diag.D
 	return d, nil
 }
 
-func flattenZone(_ context.Context, z *zone, m *zoneModel) diag.Diagnostics {
+func flattenZone(_ context.Context, _ *client.Client, z *zone, m *zoneModel) diag.Diagnostics {
 	m.Key = flex.Optional(z.Key)
 	m.Name = types.StringValue(z.Name)
 	m.Description = flex.Optional(z.Description)
@@ -114,7 +113,7 @@ func methodDraftOf(ctx context.Context, c *client.Client, m *methodModel) (any, 
 	}, diags
 }
 
-func flattenMethod(_ context.Context, s *shippingMethod, m *methodModel) diag.Diagnostics {
+func flattenMethod(_ context.Context, _ *client.Client, s *shippingMethod, m *methodModel) diag.Diagnostics {
 	m.Key = flex.Optional(s.Key)
 	m.Name = types.StringValue(s.Name)
 	m.Description = flex.Optional(s.Description)
@@ -162,11 +161,7 @@ func methodActions(ctx context.Context, c *client.Client, from, to *methodModel)
 	if str(to.Carrier) != str(from.Carrier) {
 		out = append(out, act("setCarrier", "carrier", nonEmpty(to.Carrier)))
 	}
-	custom, diags := customfields.Actions(ctx, c, from.Custom, to.Custom,
-		func(t *platform.TypeResourceIdentifier, f *platform.FieldContainer) action {
-			return act("setCustomType", "type", t, "fields", f)
-		},
-		func(name string, v any) action { return act("setCustomField", "name", name, "value", v) })
+	custom, diags := customfields.JSONActions(ctx, c, from.Custom, to.Custom)
 	return append(out, custom...), diags
 }
 

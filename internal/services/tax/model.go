@@ -36,7 +36,7 @@ func categoryDraftOf(_ context.Context, _ *client.Client, m *categoryModel) (any
 	return categoryDraft{Key: flex.String(m.Key), Name: m.Name.ValueString(), Description: flex.String(m.Description), Rates: []platform.TaxRateDraft{}}, nil
 }
 
-func flattenCategory(_ context.Context, t *platform.TaxCategory, m *categoryModel) diag.Diagnostics {
+func flattenCategory(_ context.Context, _ *client.Client, t *platform.TaxCategory, m *categoryModel) diag.Diagnostics {
 	m.Key = flex.Optional(t.Key)
 	m.Name = types.StringValue(t.Name)
 	m.Description = flex.Optional(t.Description)
