@@ -188,41 +188,57 @@ type updateBody[A any] struct {
 // saves it, so that state matches what exists), and the error says how many actions were applied.
 // A 409 is returned as is (see CurrentVersion); the caller re-reads and recomputes its actions.
 func (e *Endpoint[T, A]) Update(ctx context.Context, c *Client, id string, version int64, actions []A) (*T, error) {
+	return e.UpdateStaged(ctx, c, id, version, [][]A{actions})
+}
+
+// UpdateStaged is Update for actions that must not share a request across stages: each stage
+// starts a new request (a product type's attribute removed in one stage and added again in the
+// next, as the API asks). Empty stages are skipped.
+func (e *Endpoint[T, A]) UpdateStaged(ctx context.Context, c *Client, id string, version int64, stages [][]A) (*T, error) {
 	path, err := e.itemPath(c, ByID(id))
 	if err != nil {
 		return nil, err
 	}
-	return updateBatches(ctx, c, path, e.Noun, id, version, actions, e.check, e.listing(c).remember)
+	return updateBatches(ctx, c, path, e.Noun, id, version, stages, e.check, e.listing(c).remember)
 }
 
-// updateBatches sends actions to path in requests of at most MaxUpdateActions, chaining the
-// version (see Endpoint.Update).
-func updateBatches[T, A any](ctx context.Context, c *Client, path, noun, id string, version int64, actions []A,
+// updateBatches sends the stages of actions to path, each in requests of at most
+// MaxUpdateActions, chaining the version (see Endpoint.Update).
+func updateBatches[T, A any](ctx context.Context, c *Client, path, noun, id string, version int64, stages [][]A,
 	check func(method, path string, v *T) (Meta, error), remember func(T),
 ) (*T, error) {
-	if len(actions) == 0 {
+	total := 0
+	for _, s := range stages {
+		total += len(s)
+	}
+	if total == 0 {
 		return nil, fmt.Errorf("updating %s %s: no update actions", noun, id)
 	}
 	ictx := withIdempotent(ctx)
 	var last *T
-	for done := 0; done < len(actions); {
-		n := min(MaxUpdateActions, len(actions)-done)
-		var v T
-		_, err := c.do(ictx, http.MethodPost, path, nil, updateBody[A]{Version: version, Actions: actions[done : done+n]}, &v)
-		if err == nil {
-			var m Meta
-			if m, err = check(http.MethodPost, path, &v); err == nil {
-				if remember != nil {
-					remember(v)
+	applied, requests := 0, 0
+	for _, actions := range stages {
+		for done := 0; done < len(actions); {
+			n := min(MaxUpdateActions, len(actions)-done)
+			var v T
+			_, err := c.do(ictx, http.MethodPost, path, nil, updateBody[A]{Version: version, Actions: actions[done : done+n]}, &v)
+			if err == nil {
+				var m Meta
+				if m, err = check(http.MethodPost, path, &v); err == nil {
+					if remember != nil {
+						remember(v)
+					}
+					last, version, done = &v, m.Version, done+n
+					applied += n
+					requests++
+					continue
 				}
-				last, version, done = &v, m.Version, done+n
-				continue
 			}
+			if applied > 0 {
+				return last, &PartialUpdateError{Noun: noun, ID: id, Applied: applied, Total: total, Requests: requests, Err: err}
+			}
+			return nil, err
 		}
-		if done > 0 {
-			return last, &PartialUpdateError{Noun: noun, ID: id, Applied: done, Total: len(actions), Requests: (done + MaxUpdateActions - 1) / MaxUpdateActions, Err: err}
-		}
-		return nil, err
 	}
 	return last, nil
 }
@@ -434,5 +450,5 @@ func (s *Singleton[T, A]) Get(ctx context.Context, c *Client) (*T, error) {
 
 // Update applies actions at version, as Endpoint.Update does.
 func (s *Singleton[T, A]) Update(ctx context.Context, c *Client, version int64, actions []A) (*T, error) {
-	return updateBatches(ctx, c, s.path(c), s.Noun, c.cfg.ProjectKey, version, actions, s.check, nil)
+	return updateBatches(ctx, c, s.path(c), s.Noun, c.cfg.ProjectKey, version, [][]A{actions}, s.check, nil)
 }

@@ -111,6 +111,36 @@ func TestEndpointBatches(t *testing.T) {
 	}
 }
 
+// TestEndpointStages: stages never share a request; each is batched on its own, and a failure
+// in a later stage reports what the earlier ones applied.
+func TestEndpointStages(t *testing.T) {
+	srv, c := newEmulatorClient(t)
+	ctx := testCtx(t)
+	ch, err := channels.Create(ctx, c, map[string]any{"key": "s"}, "s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	many := make([]map[string]any, 501)
+	for i := range many {
+		many[i] = changeKey(fmt.Sprintf("m%d", i))
+	}
+	srv.ResetCounts()
+	up, err := channels.UpdateStaged(ctx, c, ch.ID, ch.Version, [][]map[string]any{{changeKey("a")}, nil, many, {changeKey("b")}})
+	if err != nil || up.Key != "b" || up.Version != ch.Version+4 {
+		t.Fatalf("update: %+v %v", up, err)
+	}
+	if n := srv.Counts().ByRoute["POST "+channelRoute]; n != 4 {
+		t.Fatalf("%d update requests, want 4 (1 + 2 + 1)", n)
+	}
+	// The second stage is refused (roles must be a list).
+	got, err := channels.UpdateStaged(ctx, c, up.ID, up.Version, [][]map[string]any{{changeKey("c")},
+		{{"action": "setRoles", "roles": "not a list"}}})
+	var pe *PartialUpdateError
+	if !errors.As(err, &pe) || pe.Applied != 1 || pe.Total != 2 || pe.Requests != 1 || got == nil || got.Key != "c" {
+		t.Fatalf("partial: %+v %+v %v", got, pe, err)
+	}
+}
+
 // TestEndpointLostCreate drops the response of a create after the channel was stored: the
 // client finds it by key and adopts it; a draft that differs is not adopted; without a key
 // the outcome is reported as unknown.

@@ -59,6 +59,9 @@ type vctx struct {
 	c   *call
 	p   *projectStore
 	now time.Time
+	// marks is scratch space for the actions of one update request (what an earlier action of
+	// the same request did, for rules that span actions).
+	marks map[string]bool
 }
 
 // versionedFamilies indexes the registered families by reference typeId, so that any family can
@@ -344,7 +347,7 @@ func (f *family) handleUpdate(c *call) {
 		if have := docVersion(cur); have != version {
 			return errConcurrentModification(id, version, have)
 		}
-		x := &vctx{c: c, p: p, now: apiTime(c.e.now())}
+		x := &vctx{c: c, p: p, now: apiTime(c.e.now()), marks: map[string]bool{}}
 		next := deepCopy(cur)
 		oldKey, _ := cur["key"].(string)
 		for i, raw := range list {

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/enums"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -40,14 +42,11 @@ type FieldType struct {
 }
 
 // EnumValues is a list of enum values; nil is left out of requests, an empty list is sent.
-type EnumValues []EnumValue
+type EnumValues = enums.Values
 
 // EnumValue is a CustomFieldEnumValue (Label is a JSON string) or CustomFieldLocalizedEnumValue
 // (Label is a JSON object).
-type EnumValue struct {
-	Key   string          `json:"key"`
-	Label json.RawMessage `json:"label"`
-}
+type EnumValue = enums.Value
 
 // FieldDefinition is a FieldDefinition of a Type.
 type FieldDefinition struct {

@@ -54,6 +54,9 @@ type Family[M any, PM interface {
 	Check func(ctx context.Context, state, plan PM) diag.Diagnostics
 	// SchemaUpgraders upgrades older state (ours or the incumbent's). Optional.
 	SchemaUpgraders func(ctx context.Context) map[int64]resource.StateUpgrader
+	// Stages splits the actions of one update into stages that must not share a request (see
+	// client.Endpoint.UpdateStaged). Optional: by default all actions form one stage.
+	Stages func(actions []A) [][]A
 }
 
 // Resource is the resource of a Family.
@@ -221,6 +224,9 @@ func (r *Resource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateR
 		get:     func(ctx context.Context) (*T, error) { return e.Get(ctx, c, client.ByID(id)) },
 		read:    func(ctx context.Context) (*T, error) { return e.Read(ctx, c, id) },
 		update: func(ctx context.Context, version int64, actions []A) (*T, error) {
+			if r.f.Stages != nil {
+				return e.UpdateStaged(ctx, c, id, version, r.f.Stages(actions))
+			}
 			return e.Update(ctx, c, id, version, actions)
 		},
 	})

@@ -2,8 +2,9 @@ package customtype
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/enums"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -35,28 +36,18 @@ type fieldModel struct {
 }
 
 type typeModel struct {
-	Name            types.String         `tfsdk:"name"`
-	ReferenceTypeID types.String         `tfsdk:"reference_type_id"`
-	Value           []enumModel          `tfsdk:"value"`
-	LocalizedValue  []localizedEnumModel `tfsdk:"localized_value"`
-	ElementType     []elementTypeModel   `tfsdk:"element_type"`
+	Name            types.String       `tfsdk:"name"`
+	ReferenceTypeID types.String       `tfsdk:"reference_type_id"`
+	Value           []enums.Plain      `tfsdk:"value"`
+	LocalizedValue  []enums.Localized  `tfsdk:"localized_value"`
+	ElementType     []elementTypeModel `tfsdk:"element_type"`
 }
 
 type elementTypeModel struct {
-	Name            types.String         `tfsdk:"name"`
-	ReferenceTypeID types.String         `tfsdk:"reference_type_id"`
-	Value           []enumModel          `tfsdk:"value"`
-	LocalizedValue  []localizedEnumModel `tfsdk:"localized_value"`
-}
-
-type enumModel struct {
-	Key   types.String `tfsdk:"key"`
-	Label types.String `tfsdk:"label"`
-}
-
-type localizedEnumModel struct {
-	Key   types.String `tfsdk:"key"`
-	Label types.Map    `tfsdk:"label"`
+	Name            types.String      `tfsdk:"name"`
+	ReferenceTypeID types.String      `tfsdk:"reference_type_id"`
+	Value           []enums.Plain     `tfsdk:"value"`
+	LocalizedValue  []enums.Localized `tfsdk:"localized_value"`
 }
 
 // typeDraft is TypeDraft; fieldDefinitions is always sent, as an array.
@@ -79,21 +70,13 @@ func (t typeModel) apiType() customfields.FieldType {
 	return out
 }
 
-func simpleType(name, ref types.String, values []enumModel, lvalues []localizedEnumModel) customfields.FieldType {
+func simpleType(name, ref types.String, values []enums.Plain, lvalues []enums.Localized) customfields.FieldType {
 	out := customfields.FieldType{Name: name.ValueString()}
 	switch out.Name {
 	case "Enum":
-		out.Values = customfields.EnumValues{}
-		for _, v := range values {
-			label, _ := json.Marshal(v.Label.ValueString())
-			out.Values = append(out.Values, customfields.EnumValue{Key: v.Key.ValueString(), Label: label})
-		}
+		out.Values = enums.FromPlain(values)
 	case "LocalizedEnum":
-		out.Values = customfields.EnumValues{}
-		for _, v := range lvalues {
-			label, _ := json.Marshal(flex.Localized(v.Label))
-			out.Values = append(out.Values, customfields.EnumValue{Key: v.Key.ValueString(), Label: label})
-		}
+		out.Values = enums.FromLocalized(lvalues)
 	case "Reference":
 		out.ReferenceTypeID = ref.ValueString()
 	}
@@ -163,24 +146,14 @@ func flattenType(t customfields.FieldType) (typeModel, error) {
 	return out, err
 }
 
-func flattenSimple(t customfields.FieldType) (types.String, types.String, []enumModel, []localizedEnumModel, error) {
-	values, lvalues := []enumModel{}, []localizedEnumModel{}
+func flattenSimple(t customfields.FieldType) (types.String, types.String, []enums.Plain, []enums.Localized, error) {
+	values, lvalues := []enums.Plain{}, []enums.Localized{}
 	var err error
-	for _, v := range t.Values {
-		switch t.Name {
-		case "Enum":
-			var label string
-			if e := json.Unmarshal(v.Label, &label); e != nil {
-				err = fmt.Errorf("enum value %q has a label that is not text", v.Key)
-			}
-			values = append(values, enumModel{Key: types.StringValue(v.Key), Label: types.StringValue(label)})
-		case "LocalizedEnum":
-			var label map[string]string
-			if e := json.Unmarshal(v.Label, &label); e != nil {
-				err = fmt.Errorf("localized enum value %q has a label that is not a localized string", v.Key)
-			}
-			lvalues = append(lvalues, localizedEnumModel{Key: types.StringValue(v.Key), Label: flex.LocalizedValue(label)})
-		}
+	switch t.Name {
+	case "Enum":
+		values, err = enums.ToPlain(t.Values)
+	case "LocalizedEnum":
+		lvalues, err = enums.ToLocalized(t.Values)
 	}
 	return types.StringValue(t.Name), flex.NonEmpty(t.ReferenceTypeID), values, lvalues, err
 }
@@ -212,8 +185,6 @@ func enumOf(t customfields.FieldType) (values customfields.EnumValues, localized
 	}
 	return nil, false, false
 }
-
-func enumKey(v customfields.EnumValue) string { return v.Key }
 
 // stringBased reports whether input_hint means anything for a type.
 func stringBased(t customfields.FieldType) bool {
@@ -282,47 +253,41 @@ func fieldActions(old, next customfields.FieldDefinition) []platform.TypeUpdateA
 	if !ok {
 		return out
 	}
-	d := updates.Diff(ov, nv, enumKey)
-	for _, v := range d.Added {
+	c := enums.Diff(ov, nv, localized)
+	for _, v := range c.Added {
 		if localized {
 			out = append(out, platform.TypeAddLocalizedEnumValueAction{FieldName: name, Value: localizedValue(v)})
 		} else {
 			out = append(out, platform.TypeAddEnumValueAction{FieldName: name, Value: plainValue(v)})
 		}
 	}
-	for _, p := range d.Kept {
-		if string(p.Old.Label) == string(p.New.Label) {
-			continue
-		}
+	for _, v := range c.Relabelled {
 		if localized {
-			if flex.SameLocalized(localizedValue(p.Old).Label, localizedValue(p.New).Label) {
-				continue
-			}
-			out = append(out, platform.TypeChangeLocalizedEnumValueLabelAction{FieldName: name, Value: localizedValue(p.New)})
+			out = append(out, platform.TypeChangeLocalizedEnumValueLabelAction{FieldName: name, Value: localizedValue(v)})
 		} else {
-			out = append(out, platform.TypeChangeEnumValueLabelAction{FieldName: name, Value: plainValue(p.New)})
+			out = append(out, platform.TypeChangeEnumValueLabelAction{FieldName: name, Value: plainValue(v)})
 		}
 	}
-	if d.Order != nil && len(d.Removed) == 0 {
+	if c.Order != nil && len(c.Removed) == 0 {
+		keys := make([]string, len(c.Order))
+		for i, v := range c.Order {
+			keys[i] = v.Key
+		}
 		if localized {
-			out = append(out, platform.TypeChangeLocalizedEnumValueOrderAction{FieldName: name, Keys: d.Order})
+			out = append(out, platform.TypeChangeLocalizedEnumValueOrderAction{FieldName: name, Keys: keys})
 		} else {
-			out = append(out, platform.TypeChangeEnumValueOrderAction{FieldName: name, Keys: d.Order})
+			out = append(out, platform.TypeChangeEnumValueOrderAction{FieldName: name, Keys: keys})
 		}
 	}
 	return out
 }
 
 func plainValue(v customfields.EnumValue) platform.CustomFieldEnumValue {
-	var label string
-	_ = json.Unmarshal(v.Label, &label)
-	return platform.CustomFieldEnumValue{Key: v.Key, Label: label}
+	return platform.CustomFieldEnumValue{Key: v.Key, Label: v.PlainLabel()}
 }
 
 func localizedValue(v customfields.EnumValue) platform.CustomFieldLocalizedEnumValue {
-	var label map[string]string
-	_ = json.Unmarshal(v.Label, &label)
-	return platform.CustomFieldLocalizedEnumValue{Key: v.Key, Label: label}
+	return platform.CustomFieldLocalizedEnumValue{Key: v.Key, Label: v.LocalizedLabel()}
 }
 
 // check refuses, at plan time and with the field named, the changes the API has no action
@@ -378,11 +343,11 @@ func check(_ context.Context, state, plan *model) diag.Diagnostics {
 		}
 		ov, _, _ := enumOf(od.Type)
 		nv, _, _ := enumOf(nd.Type)
-		if removed := updates.Diff(ov, nv, enumKey).Removed; len(removed) > 0 && enumsKnown(f) {
+		if removed := enums.Diff(ov, nv, false).Removed; len(removed) > 0 && enumsKnown(f) {
 			diags.AddAttributeError(at.AtName("type"), "Enum values cannot be removed",
 				fmt.Sprintf("Field %q would lose the enum value %q, and the API cannot remove enum values. Keep it (you can "+
 					"change its label or move it to the end), or remove the whole field in one apply and add it back in a later one "+
-					"(its values are deleted).", name, removed[0].Key))
+					"(its values are deleted).", name, removed[0]))
 		}
 	}
 	return diags
@@ -402,39 +367,15 @@ func describe(t customfields.FieldType) string {
 // enumsKnown reports whether every enum key of a planned field is known.
 func enumsKnown(f fieldModel) bool {
 	t := f.typeOf()
-	for _, v := range t.Value {
-		if v.Key.IsUnknown() {
-			return false
-		}
-	}
-	for _, v := range t.LocalizedValue {
-		if v.Key.IsUnknown() {
-			return false
-		}
-	}
 	for _, e := range t.ElementType {
-		for _, v := range e.Value {
-			if v.Key.IsUnknown() {
-				return false
-			}
-		}
-		for _, v := range e.LocalizedValue {
-			if v.Key.IsUnknown() {
-				return false
-			}
+		if !enums.KnownKeys(e.Value, e.LocalizedValue) {
+			return false
 		}
 	}
-	return true
+	return enums.KnownKeys(t.Value, t.LocalizedValue)
 }
 
 func duplicateEnumKeys(f fieldModel) string {
 	values, _, _ := enumOf(f.typeOf().apiType())
-	seen := map[string]bool{}
-	for _, v := range values {
-		if v.Key != "" && seen[v.Key] {
-			return v.Key
-		}
-		seen[v.Key] = true
-	}
-	return ""
+	return enums.Duplicate(values)
 }

@@ -8,13 +8,14 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/enums"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
 )
 
 func enumType(keys ...string) []typeModel {
-	v := make([]enumModel, len(keys))
+	v := make([]enums.Plain, len(keys))
 	for i, k := range keys {
-		v[i] = enumModel{Key: types.StringValue(k), Label: types.StringValue(strings.ToUpper(k))}
+		v[i] = enums.Plain{Key: types.StringValue(k), Label: types.StringValue(strings.ToUpper(k))}
 	}
 	return []typeModel{{Name: types.StringValue("Enum"), Value: v}}
 }

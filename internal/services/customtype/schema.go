@@ -4,6 +4,8 @@ import (
 	"context"
 	"regexp"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/enums"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -66,21 +68,11 @@ func typeAttributes(element bool) (map[string]schema.Attribute, map[string]schem
 			Validators:          []validator.String{stringvalidator.OneOf(referenceTypeIDs...)},
 		},
 	}
+	valueBlock := enums.PlainBlock("For `Enum`")
+	valueBlock.MarkdownDescription += " Values can be added, relabelled and reordered; the API cannot remove one."
 	blocks := map[string]schema.Block{
-		"value": schema.ListNestedBlock{
-			MarkdownDescription: "For `Enum`: the allowed values, in order. Values can be added, relabelled and reordered; the API cannot remove one.",
-			NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-				"key":   schema.StringAttribute{Required: true, MarkdownDescription: "Key of the enum value, stored in the field.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
-				"label": schema.StringAttribute{Required: true, MarkdownDescription: "Label of the enum value."},
-			}},
-		},
-		"localized_value": schema.ListNestedBlock{
-			MarkdownDescription: "For `LocalizedEnum`: the allowed values, in order, each with a label by locale.",
-			NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-				"key":   schema.StringAttribute{Required: true, MarkdownDescription: "Key of the localized enum value, stored in the field.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
-				"label": schema.MapAttribute{Required: true, ElementType: types.StringType, MarkdownDescription: "Label of the localized enum value by locale."},
-			}},
-		},
+		"value":           valueBlock,
+		"localized_value": enums.LocalizedBlock("For `LocalizedEnum`"),
 	}
 	if !element {
 		elemAttrs, elemBlocks := typeAttributes(true)
