@@ -147,9 +147,9 @@ func TestAttributeGroups(t *testing.T) {
 		t.Fatalf("create: %v", g)
 	}
 	for _, draft := range []map[string]any{
-		{"name": map[string]any{"en": "x"}},                                          // attributes are required
-		{"name": map[string]any{"en": "x"}, "attributes": nil},                       // and not null
-		{"name": map[string]any{"en": "x"}, "attributes": keys("a", "a")},            // unique
+		{"name": map[string]any{"en": "x"}},                                         // attributes are required
+		{"name": map[string]any{"en": "x"}, "attributes": nil},                      // and not null
+		{"name": map[string]any{"en": "x"}, "attributes": keys("a", "a")},           // unique
 		{"key": "tech", "name": map[string]any{"en": "x"}, "attributes": keys("a")}, // the key is taken
 	} {
 		r := h.do("POST", coll, tok, draft)
