@@ -343,3 +343,60 @@ func (c RequestCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest,
 func (c RequestCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	resp.Error = c.err()
 }
+
+// ExpectActions checks the update requests logged on route ("POST /{projectKey}/product-types/{id}")
+// since the last ResetCounts: one entry per request, in order, each the request's actions with
+// runs of one name folded, "addLocalizedEnumValue×300,changeLocalizedEnumValueOrder". It is
+// both a plan check and a state check.
+func ExpectActions(srv *emulator.TestServer, route string, want ...string) ActionCheck {
+	return ActionCheck{srv: srv, route: route, want: want}
+}
+
+// ActionCheck is what ExpectActions returns.
+type ActionCheck struct {
+	srv   *emulator.TestServer
+	route string
+	want  []string
+}
+
+// SummarizeActions folds runs of one action name: [a a b] is "a×2,b".
+func SummarizeActions(names []string) string {
+	var parts []string
+	for i := 0; i < len(names); {
+		j := i
+		for j < len(names) && names[j] == names[i] {
+			j++
+		}
+		if j-i > 1 {
+			parts = append(parts, fmt.Sprintf("%s×%d", names[i], j-i))
+		} else {
+			parts = append(parts, names[i])
+		}
+		i = j
+	}
+	return strings.Join(parts, ",")
+}
+
+func (c ActionCheck) err() error {
+	method, route, _ := strings.Cut(c.route, " ")
+	var got []string
+	for _, r := range c.srv.RequestLog() {
+		if r.Method == method && r.Route == route {
+			got = append(got, SummarizeActions(r.Actions))
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+		return fmt.Errorf("update requests on %s:\n  got  %q\n  want %q", c.route, got, c.want)
+	}
+	return nil
+}
+
+// CheckPlan implements plancheck.PlanCheck.
+func (c ActionCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = c.err()
+}
+
+// CheckState implements statecheck.StateCheck.
+func (c ActionCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = c.err()
+}

@@ -5,6 +5,8 @@ package provider
 import (
 	"context"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/producttype"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -125,6 +127,8 @@ func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.R
 		shipping.NewRateResource,
 		store.NewResource,
 		customergroup.NewResource,
+		producttype.NewResource,
+		producttype.NewAttributeGroupResource,
 		state.NewResource,
 		state.NewTransitionsResource,
 	}
@@ -142,6 +146,8 @@ func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasour
 		shipping.NewMethodDataSource,
 		store.NewDataSource,
 		customergroup.NewDataSource,
+		producttype.NewDataSource,
+		producttype.NewAttributeGroupDataSource,
 		state.NewDataSource,
 	}
 }
