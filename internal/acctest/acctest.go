@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -20,6 +21,14 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/emulator"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/provider"
 )
+
+// The provider runs in the test process here; collect garbage as the provider binary does
+// (main.go), unless GOGC says otherwise.
+func init() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+}
 
 // Factories serves this provider in-process to the Terraform binary. The provider reads its
 // CTP_* settings from env instead of the process environment, so tests neither see a

@@ -90,7 +90,7 @@ func (r *Resource[M, PM, T, A]) Metadata(_ context.Context, req resource.Metadat
 
 // Schema describes the resource.
 func (r *Resource[M, PM, T, A]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.f.Schema(ctx)
+	resp.Schema = framework.CacheBlockTypes(r.f.Schema(ctx))
 }
 
 // UpgradeState returns the family's state upgraders.
