@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,6 +40,7 @@ type bench struct {
 	sinks    map[string]*jsonlSink // per engine
 	versions map[string]string
 	phases   []PhaseRecord
+	ptPhases []PhaseRecord // the product type scenario
 	startups []StartupRecord
 }
 
@@ -135,7 +137,7 @@ func (b *bench) run(ctx context.Context) error {
 
 	rep := buildReport(b)
 	for eng, sink := range b.sinks {
-		for _, s := range rep.Summaries {
+		for _, s := range append(slices.Clone(rep.Summaries), rep.ProductType...) {
 			if s.Engine == eng {
 				sink.write(s)
 			}
@@ -327,6 +329,13 @@ func (b *bench) runEngine(ctx context.Context, engine string) error {
 			}
 		}
 	}
+	if o.productType {
+		for _, lat := range o.latencies {
+			if err := b.runProductTypeCell(ctx, engine, lat); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -450,6 +459,8 @@ func (b *bench) runCell(ctx context.Context, engine, work string, n, latMs int) 
 			if err != nil {
 				return err
 			}
+			b.phases = append(b.phases, r)
+			b.sinks[engine].write(r)
 			if !r.OK && ph.name != "plan" {
 				// A failed apply or destroy leaves state behind that would
 				// distort the next repetitions: clean up and leave the cell.
@@ -497,8 +508,6 @@ func (b *bench) runPhase(ctx context.Context, engine, work string, emu *emulator
 	case cerr != nil:
 		r.Error = "read counts: " + cerr.Error()
 	}
-	b.phases = append(b.phases, r)
-	b.sinks[engine].write(r)
 	status := "ok"
 	if !r.OK {
 		status = "FAILED: " + r.Error

@@ -50,6 +50,8 @@ type options struct {
 	keep       bool
 	noStartup  bool
 	phaseLimit time.Duration
+	// productType runs the scenario of a product type with a localized enum of 1,200 values.
+	productType bool
 }
 
 func main() {
@@ -104,6 +106,7 @@ func parseFlags(args []string) (*options, error) {
 	tofu := fs.String("tofu", "", "tofu binary (default <root>/.tools/bin/tofu)")
 	keep := fs.Bool("keep", false, "keep the temporary directory (work dirs, logs) for inspection")
 	noStartup := fs.Bool("no-startup", false, "skip the validate / providers schema start-up measurement")
+	productType := fs.Bool("product-type", true, "also run the product type scenario (a localized enum of 1,200 values: create, plan, reorder, relabel, destroy)")
 	limit := fs.Duration("phase-timeout", 5*time.Minute, "kill a phase that runs longer than this")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -111,7 +114,7 @@ func parseFlags(args []string) (*options, error) {
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
-	o := &options{reps: *reps, largeN: *largeN, largeReps: *largeReps, out: *out, keep: *keep, noStartup: *noStartup, phaseLimit: *limit}
+	o := &options{reps: *reps, largeN: *largeN, largeReps: *largeReps, out: *out, keep: *keep, noStartup: *noStartup, phaseLimit: *limit, productType: *productType}
 	for _, e := range splitList(*engines) {
 		if e != "terraform" && e != "tofu" {
 			return nil, fmt.Errorf("-engines: unknown engine %q (want terraform or tofu)", e)

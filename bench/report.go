@@ -37,6 +37,7 @@ type PhaseRecord struct {
 	LatencyMs         int            `json:"latencyMs"`
 	Rep               int            `json:"rep"`
 	Phase             string         `json:"phase"`
+	Scenario          string         `json:"scenario,omitempty"` // "" for API clients, "product_type"
 	WallSec           float64        `json:"wallSec"`
 	ExitCode          int            `json:"exitCode"`
 	OK                bool           `json:"ok"`
@@ -72,7 +73,8 @@ type StartupRecord struct {
 
 // SummaryRecord aggregates the repetitions of one engine × N × latency × phase.
 type SummaryRecord struct {
-	Type           string   `json:"type"` // "summary"
+	Type           string   `json:"type"`               // "summary"
+	Scenario       string   `json:"scenario,omitempty"` // "" for API clients, "product_type"
 	Engine         string   `json:"engine"`
 	N              int      `json:"n"`
 	LatencyMs      int      `json:"latencyMs"`
@@ -165,6 +167,7 @@ type report struct {
 	Engines          []string
 	Versions         map[string]string
 	Summaries        []SummaryRecord
+	ProductType      []SummaryRecord // the product type scenario
 	StartupSummaries []StartupSummaryRecord
 	Targets          []TargetRecord
 	Failures         int
@@ -177,69 +180,16 @@ type report struct {
 	Args             string
 }
 
-var phaseOrder = map[string]int{"apply": 0, "plan": 1, "destroy": 2}
-
 func buildReport(b *bench) *report {
 	r := &report{Engines: b.opts.engines, Versions: b.versions, Reps: b.opts.reps, LargeReps: b.opts.largeReps, LargeN: b.opts.largeN, CPUs: runtime.NumCPU(),
 		Duration: time.Since(b.started), Args: strings.Join(os.Args[1:], " ")}
 	for _, p := range b.phases {
 		r.MaxLoad = math.Max(r.MaxLoad, p.LoadAvg1)
 	}
-	type key struct {
-		engine string
-		n, lat int
-		phase  string
-	}
-	groups := map[key][]PhaseRecord{}
-	var keys []key
-	for _, p := range b.phases {
-		k := key{p.Engine, p.N, p.LatencyMs, p.Phase}
-		if _, ok := groups[k]; !ok {
-			keys = append(keys, k)
-		}
-		groups[k] = append(groups[k], p)
-	}
-	sort.SliceStable(keys, func(i, j int) bool {
-		a, c := keys[i], keys[j]
-		if a.engine != c.engine {
-			return slices.Index(r.Engines, a.engine) < slices.Index(r.Engines, c.engine)
-		}
-		if a.n != c.n {
-			return a.n < c.n
-		}
-		if a.lat != c.lat {
-			return a.lat < c.lat
-		}
-		return phaseOrder[a.phase] < phaseOrder[c.phase]
-	})
-	for _, k := range keys {
-		s := SummaryRecord{Type: "summary", Engine: k.engine, N: k.n, LatencyMs: k.lat, Phase: k.phase}
-		var walls, api, tok, ecpu, pcpu []float64
-		for _, p := range groups[k] {
-			s.PeakRSSMB = math.Max(s.PeakRSSMB, p.PeakRSSMB)
-			if !p.OK {
-				s.Failures++
-				s.Errors = append(s.Errors, p.Error)
-				continue
-			}
-			walls = append(walls, p.WallSec)
-			api = append(api, float64(p.APIRequests))
-			tok = append(tok, float64(p.TokenRequests))
-			ecpu = append(ecpu, p.EngineCPUSec)
-			pcpu = append(pcpu, p.ProviderCPUSec)
-		}
+	r.Summaries = summarize(b.phases, r.Engines, func(p PhaseRecord) float64 { return floorFor(p.Phase, p.N, p.LatencyMs).Seconds() })
+	r.ProductType = summarize(b.ptPhases, r.Engines, func(p PhaseRecord) float64 { return p.FloorSec })
+	for _, s := range append(slices.Clone(r.Summaries), r.ProductType...) {
 		r.Failures += s.Failures
-		s.Reps = len(walls)
-		s.FloorSec = floorFor(k.phase, k.n, k.lat).Seconds()
-		if len(walls) > 0 {
-			s.MinSec, s.MaxSec = slices.Min(walls), slices.Max(walls)
-			s.MedianSec = median(walls)
-			s.APIRequests, s.TokenRequests = median(api), median(tok)
-			s.EngineCPUSec, s.ProviderCPUSec = median(ecpu), median(pcpu)
-			s.WallOverFloor = ratio(s.MedianSec, s.FloorSec)
-			s.OverheadSec = s.MedianSec - s.FloorSec
-		}
-		r.Summaries = append(r.Summaries, s)
 	}
 
 	for _, eng := range r.Engines {
@@ -272,6 +222,73 @@ func buildReport(b *bench) *report {
 	}
 	r.Targets = r.evaluateTargets()
 	return r
+}
+
+// summarize aggregates phase records by engine, N, latency and phase (in the order of engines,
+// then N, latency and the phases' first appearance); floor gives a record's round-trip floor.
+func summarize(phases []PhaseRecord, engines []string, floor func(PhaseRecord) float64) []SummaryRecord {
+	type key struct {
+		engine string
+		n, lat int
+		phase  string
+	}
+	groups := map[key][]PhaseRecord{}
+	var keys []key
+	order := map[string]int{}
+	for _, p := range phases {
+		k := key{p.Engine, p.N, p.LatencyMs, p.Phase}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		if _, ok := order[p.Phase]; !ok {
+			order[p.Phase] = len(order)
+		}
+		groups[k] = append(groups[k], p)
+	}
+	sort.SliceStable(keys, func(i, j int) bool {
+		a, c := keys[i], keys[j]
+		if a.engine != c.engine {
+			return slices.Index(engines, a.engine) < slices.Index(engines, c.engine)
+		}
+		if a.n != c.n {
+			return a.n < c.n
+		}
+		if a.lat != c.lat {
+			return a.lat < c.lat
+		}
+		return order[a.phase] < order[c.phase]
+	})
+	var out []SummaryRecord
+	for _, k := range keys {
+		g := groups[k]
+		s := SummaryRecord{Type: "summary", Scenario: g[0].Scenario, Engine: k.engine, N: k.n, LatencyMs: k.lat, Phase: k.phase}
+		var walls, api, tok, ecpu, pcpu []float64
+		for _, p := range g {
+			s.PeakRSSMB = math.Max(s.PeakRSSMB, p.PeakRSSMB)
+			if !p.OK {
+				s.Failures++
+				s.Errors = append(s.Errors, p.Error)
+				continue
+			}
+			walls = append(walls, p.WallSec)
+			api = append(api, float64(p.APIRequests))
+			tok = append(tok, float64(p.TokenRequests))
+			ecpu = append(ecpu, p.EngineCPUSec)
+			pcpu = append(pcpu, p.ProviderCPUSec)
+		}
+		s.Reps = len(walls)
+		s.FloorSec = floor(g[0])
+		if len(walls) > 0 {
+			s.MinSec, s.MaxSec = slices.Min(walls), slices.Max(walls)
+			s.MedianSec = median(walls)
+			s.APIRequests, s.TokenRequests = median(api), median(tok)
+			s.EngineCPUSec, s.ProviderCPUSec = median(ecpu), median(pcpu)
+			s.WallOverFloor = ratio(s.MedianSec, s.FloorSec)
+			s.OverheadSec = s.MedianSec - s.FloorSec
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func median(v []float64) float64 {
@@ -386,6 +403,24 @@ func fmtCount(v float64) string {
 }
 
 // markdown renders the report (also printed to stdout).
+// summaryRow is one row of a results table.
+func summaryRow(s SummaryRecord) string {
+	ratioS := "n/a"
+	if s.WallOverFloor != nil {
+		ratioS = fmt.Sprintf("%.2f", *s.WallOverFloor)
+	}
+	minS, medS, apiS, tokS, ovS := fmtSec(s.MinSec), fmtSec(s.MedianSec), fmtCount(s.APIRequests), fmtCount(s.TokenRequests), fmtSec(s.OverheadSec)
+	cpuS := fmt.Sprintf("%.1f / %.1f", s.EngineCPUSec, s.ProviderCPUSec)
+	if s.Reps == 0 {
+		minS, medS, apiS, tokS, ovS, ratioS, cpuS = "–", "–", "–", "–", "–", "–", "–"
+	}
+	if s.Failures > 0 {
+		medS += fmt.Sprintf(" (%d failed)", s.Failures)
+	}
+	return fmt.Sprintf("| %s | %d | %d ms | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |\n",
+		s.Engine, s.N, s.LatencyMs, s.Phase, minS, medS, apiS, tokS, fmtSec(s.FloorSec), ratioS, ovS, cpuS, s.PeakRSSMB)
+}
+
 func (r *report) markdown() string {
 	var sb strings.Builder
 	sb.WriteString("# commercetools provider benchmark\n\n")
@@ -415,20 +450,19 @@ func (r *report) markdown() string {
 	sb.WriteString("| engine | N | latency | phase | min | median | API requests | token requests | floor | wall÷floor | overhead | CPU s engine / provider | peak RSS MB |\n")
 	sb.WriteString("|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, s := range r.Summaries {
-		ratioS := "n/a"
-		if s.WallOverFloor != nil {
-			ratioS = fmt.Sprintf("%.2f", *s.WallOverFloor)
+		sb.WriteString(summaryRow(s))
+	}
+
+	if len(r.ProductType) > 0 {
+		fmt.Fprintf(&sb, "\n## Product type with %s localized enum values\n\n", thousands(enumValues))
+		sb.WriteString("One `commercetools_product_type` with one `lenum` attribute of 1,200 values: `apply` creates it (1 request), " +
+			"`plan` must be empty, `reorder` reverses the values (one order action: 1 update request), `relabel` changes every " +
+			"label (1,200 actions: 3 update requests), `destroy`. Floor: one latency per request, the token requests (two where the provider starts for the plan and again for the apply) and the refresh included.\n\n")
+		sb.WriteString("| engine | values | latency | phase | min | median | API requests | token requests | floor | wall÷floor | overhead | CPU s engine / provider | peak RSS MB |\n")
+		sb.WriteString("|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+		for _, s := range r.ProductType {
+			sb.WriteString(summaryRow(s))
 		}
-		minS, medS, apiS, tokS, ovS := fmtSec(s.MinSec), fmtSec(s.MedianSec), fmtCount(s.APIRequests), fmtCount(s.TokenRequests), fmtSec(s.OverheadSec)
-		cpuS := fmt.Sprintf("%.1f / %.1f", s.EngineCPUSec, s.ProviderCPUSec)
-		if s.Reps == 0 {
-			minS, medS, apiS, tokS, ovS, ratioS, cpuS = "–", "–", "–", "–", "–", "–", "–"
-		}
-		if s.Failures > 0 {
-			medS += fmt.Sprintf(" (%d failed)", s.Failures)
-		}
-		fmt.Fprintf(&sb, "| %s | %d | %d ms | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |\n",
-			s.Engine, s.N, s.LatencyMs, s.Phase, minS, medS, apiS, tokS, fmtSec(s.FloorSec), ratioS, ovS, cpuS, s.PeakRSSMB)
 	}
 
 	if len(r.StartupSummaries) > 0 {
@@ -472,7 +506,7 @@ func (r *report) markdown() string {
 	}
 
 	var fails []string
-	for _, s := range r.Summaries {
+	for _, s := range append(slices.Clone(r.Summaries), r.ProductType...) {
 		for _, e := range s.Errors {
 			fails = append(fails, fmt.Sprintf("- %s N=%d L=%dms %s: %s", s.Engine, s.N, s.LatencyMs, s.Phase, e))
 		}
@@ -482,4 +516,13 @@ func (r *report) markdown() string {
 	}
 	sb.WriteString("\nChart: [latest.svg](latest.svg) (median wall time against N).\n")
 	return sb.String()
+}
+
+// thousands writes n with a comma between thousands: 1,200.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

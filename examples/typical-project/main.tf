@@ -114,3 +114,46 @@ resource "commercetools_channel" "warehouse" {
     }
   }
 }
+
+# The catalog: a product type with a localized size enum and an attribute group for editors.
+resource "commercetools_product_type" "tshirt" {
+  key         = "tshirt"
+  name        = "T-shirt"
+  description = "T-shirts of every cut"
+
+  attribute {
+    name       = "size"
+    label      = { en = "Size", de = "Größe" }
+    required   = true
+    constraint = "CombinationUnique"
+    searchable = true
+    type {
+      name = "lenum"
+      localized_value {
+        key   = "s"
+        label = { en = "Small", de = "Klein" }
+      }
+      localized_value {
+        key   = "m"
+        label = { en = "Medium", de = "Mittel" }
+      }
+    }
+  }
+
+  attribute {
+    name  = "material"
+    label = { en = "Material", de = "Material" }
+    type {
+      name = "ltext"
+    }
+  }
+}
+
+resource "commercetools_attribute_group" "fabric" {
+  key  = "fabric"
+  name = { en = "Fabric" }
+
+  attribute {
+    key = commercetools_product_type.tshirt.attribute[1].name
+  }
+}

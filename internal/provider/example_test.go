@@ -40,13 +40,13 @@ provider "commercetools" {
 	if out, code := wd.Run("plan", "-no-color", "-input=false", "-detailed-exitcode"); code != 0 {
 		t.Fatalf("the plan after the apply must be empty, got exit code %d:\n%s", code, out)
 	}
-	for coll, want := range map[string]int{"tax-categories": 1, "zones": 1, "shipping-methods": 1, "types": 1, "channels": 1} {
+	for coll, want := range map[string]int{"tax-categories": 1, "zones": 1, "shipping-methods": 1, "types": 1, "channels": 1, "product-types": 1, "attribute-groups": 1} {
 		if n := len(srv.Docs(srv.Project.Key, coll)); n != want {
 			t.Errorf("%d %s on the emulator, want %d", n, coll, want)
 		}
 	}
 	wd.MustRun("destroy", "-no-color", "-input=false", "-auto-approve")
-	for _, coll := range []string{"tax-categories", "zones", "shipping-methods", "types", "channels"} {
+	for _, coll := range []string{"tax-categories", "zones", "shipping-methods", "types", "channels", "product-types", "attribute-groups"} {
 		if n := len(srv.Docs(srv.Project.Key, coll)); n != 0 {
 			t.Errorf("%d %s left after destroy", n, coll)
 		}
