@@ -33,17 +33,28 @@ func silenceUnseenLogs() {
 	}
 }
 
-// gcPercent is the garbage collector's target when GOGC is not set. The provider's live heap is
-// small (a few MB), so with Go's default of 100 it collected every few MB that
-// terraform-plugin-framework allocated while it converts values: measured on a product type of
-// 1,500 enum values, 400 cut the provider's CPU time by a fifth, for a peak heap that stays in the
-// tens of MB.
-const gcPercent = 400
+// Garbage collection, unless GOGC or GOMEMLIMIT say otherwise: collect when the heap has grown
+// by 400 % (not Go's 100 %), but keep it under a soft limit of 128 MiB. The provider's live heap
+// is a few MB while terraform-plugin-framework and gRPC allocate hundreds of MB of short-lived
+// values in a large plan; measured with Terraform 1.5.7 (bench/), this cut the provider's CPU by
+// a fifth to a third (1,000 API clients; a product type of 1,200 enum values) and its peak RSS
+// from 166 MB to 143 MB. The limit is soft: a heap that really needs more gets it.
+const (
+	gcPercent   = 400
+	memoryLimit = 128 << 20
+)
+
+// tuneGC applies the defaults above unless the user set GOGC or GOMEMLIMIT.
+func tuneGC() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(gcPercent)
+	debug.SetMemoryLimit(memoryLimit)
+}
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
+	tuneGC()
 	var debugMode, showVersion bool
 	flag.BoolVar(&debugMode, "debug", false, "run the provider with support for debuggers like delve")
 	flag.BoolVar(&showVersion, "version", false, "print the provider version and exit")

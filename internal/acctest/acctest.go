@@ -25,8 +25,9 @@ import (
 // The provider runs in the test process here; collect garbage as the provider binary does
 // (main.go), unless GOGC says otherwise.
 func init() {
-	if os.Getenv("GOGC") == "" {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(400)
+		debug.SetMemoryLimit(128 << 20)
 	}
 }
 
