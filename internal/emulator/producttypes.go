@@ -116,7 +116,7 @@ func createProductType(x *vctx, d doc) (doc, *apiError) {
 		return nil, apiErr
 	}
 	for _, def := range attrs {
-		if apiErr := x.checkAttributeType(nil, def.(map[string]any)); apiErr != nil {
+		if apiErr := x.checkAttributeType(nil, mapOf(def)); apiErr != nil {
 			return nil, apiErr
 		}
 	}

@@ -10,7 +10,7 @@ import (
 func attr(name, typ string, more ...any) map[string]any {
 	a := map[string]any{"name": name, "label": map[string]any{"en": name}, "isRequired": false, "type": map[string]any{"name": typ}}
 	for i := 0; i+1 < len(more); i += 2 {
-		a[more[i].(string)] = more[i+1]
+		a[fmt.Sprint(more[i])] = more[i+1]
 	}
 	return a
 }
@@ -18,7 +18,7 @@ func attr(name, typ string, more ...any) map[string]any {
 func act(name string, kv ...any) map[string]any {
 	a := map[string]any{"action": name}
 	for i := 0; i+1 < len(kv); i += 2 {
-		a[kv[i].(string)] = kv[i+1]
+		a[fmt.Sprint(kv[i])] = kv[i+1]
 	}
 	return a
 }
@@ -36,7 +36,7 @@ func TestProductTypes(t *testing.T) {
 		attr("tags", "set", "type", map[string]any{"name": "set", "elementType": map[string]any{"name": "text"}}, "inputTip", map[string]any{}),
 	}}), 201)
 	attrs, _ := pt["attributes"].([]any)
-	first, nested, tags := attrs[0].(map[string]any), attrs[1].(map[string]any), attrs[2].(map[string]any)
+	first, nested, tags := mapOf(attrs[0]), mapOf(attrs[1]), mapOf(attrs[2])
 	// Defaults: level Variant, constraint None, input hint SingleLine, searchable true (but not
 	// for nested types); an empty input tip is dropped.
 	if first["level"] != "Variant" || first["inputHint"] != "SingleLine" || first["isSearchable"] != true ||
@@ -84,8 +84,8 @@ func TestProductTypes(t *testing.T) {
 		act("changeAttributeOrderByName", "attributeNames", []any{"labels", "color", "chart"}),
 	)), 200)
 	attrs, _ = u["attributes"].([]any)
-	if u["key"] != "tee" || u["version"] != float64(2) || len(attrs) != 3 || attrs[0].(map[string]any)["name"] != "labels" ||
-		fmt.Sprint(attrs[1].(map[string]any)["type"]) != "map[name:enum values:[map[key:gruen label:Green] map[key:red label:Rot]]]" {
+	if u["key"] != "tee" || u["version"] != float64(2) || len(attrs) != 3 || mapOf(attrs[0])["name"] != "labels" ||
+		fmt.Sprint(mapOf(attrs[1])["type"]) != "map[name:enum values:[map[key:gruen label:Green] map[key:red label:Rot]]]" {
 		t.Fatalf("update: %v", u)
 	}
 	item = coll + "/key=tee"
@@ -113,7 +113,7 @@ func TestProductTypes(t *testing.T) {
 	// In two requests, the type of an attribute changes.
 	mustDoc(t, h.do("POST", item, tok, update(2, act("removeAttributeDefinition", "name", "labels"))), 200)
 	u = mustDoc(t, h.do("POST", item, tok, update(3, act("addAttributeDefinition", "attribute", attr("labels", "ltext")))), 200)
-	if attrs, _ = u["attributes"].([]any); len(attrs) != 3 || fmt.Sprint(attrs[2].(map[string]any)["type"]) != "map[name:ltext]" {
+	if attrs, _ = u["attributes"].([]any); len(attrs) != 3 || fmt.Sprint(mapOf(attrs[2])["type"]) != "map[name:ltext]" {
 		t.Fatalf("re-added: %v", u)
 	}
 	// 501 actions are refused; 500 are one request.

@@ -282,10 +282,16 @@ func recreation(old, next definition) string {
 		return fmt.Sprintf("its level would change from %s to %s", old.Level, next.Level)
 	case old.IsRequired != next.IsRequired:
 		return fmt.Sprintf("required would change from %t to %t", old.IsRequired, next.IsRequired)
-	case old.Constraint != next.Constraint && !(next.Constraint == "None" && (old.Constraint == "SameForAll" || old.Constraint == "Unique")):
+	case old.Constraint != next.Constraint && !relaxable(old.Constraint, next.Constraint):
 		return fmt.Sprintf("its constraint would change from %s to %s (in place, only Unique and SameForAll can become None)", old.Constraint, next.Constraint)
 	}
 	return ""
+}
+
+// relaxable reports whether the API can change a constraint in place: only Unique and SameForAll
+// to None.
+func relaxable(from, to string) bool {
+	return to == "None" && (from == "SameForAll" || from == "Unique")
 }
 
 // actions computes the update actions from one product type to another: key, name and

@@ -3,6 +3,7 @@ package producttype
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -42,7 +43,7 @@ func pt(attrs ...attributeModel) *model {
 func summary(acts []action) string {
 	var out []string
 	for _, a := range acts {
-		out = append(out, a["action"].(string))
+		out = append(out, fmt.Sprint(a["action"]))
 	}
 	return strings.Join(out, ",")
 }
