@@ -61,8 +61,8 @@ var productTypesFamily = &family{
 	create: createProductType,
 	refs:   productTypeRefs,
 	actions: map[string]func(x *vctx, cur doc, a doc) *apiError{
-		"setKey":                        ptSetKey,
-		"changeName":                    ptChangeString("name"),
+		"setKey":                        setOptionalKey,
+		"changeName":                    changeRequiredName,
 		"changeDescription":             ptChangeString("description"),
 		"addAttributeDefinition":        ptAddAttribute,
 		"removeAttributeDefinition":     ptRemoveAttribute,
@@ -336,21 +336,6 @@ func attribute(cur doc, name string) (map[string]any, *apiError) {
 	}
 	return nil, newError(http.StatusBadRequest, "AttributeNameDoesNotExist",
 		fmt.Sprintf("Attribute definition for %s does not exist on type %v.", name, cur["name"]), "invalidAttributeName", name)
-}
-
-func ptSetKey(_ *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	key, ok := f.key(false)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	if !ok {
-		delete(cur, "key")
-		return nil
-	}
-	cur["key"] = key
-	return nil
 }
 
 // ptChangeString is changeName and changeDescription: a required string.
@@ -732,8 +717,8 @@ var attributeGroupsFamily = &family{
 	create: createAttributeGroup,
 	actions: map[string]func(x *vctx, cur doc, a doc) *apiError{
 		"changeName":      agChangeName,
-		"setDescription":  typeSetDescription,
-		"setKey":          ptSetKey,
+		"setDescription":  setOptionalLocalized("description"),
+		"setKey":          setOptionalKey,
 		"setAttributes":   agSetAttributes,
 		"addAttribute":    agAddAttribute,
 		"removeAttribute": agRemoveAttribute,
