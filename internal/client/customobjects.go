@@ -1,0 +1,96 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"time"
+)
+
+// CustomObject is a CustomObject as the API returns it: a JSON value addressed by container and
+// key.
+type CustomObject struct {
+	ID        string          `json:"id"`
+	Version   int64           `json:"version"`
+	CreatedAt time.Time       `json:"createdAt"`
+	Container string          `json:"container"`
+	Key       string          `json:"key"`
+	Value     json.RawMessage `json:"value"`
+}
+
+var (
+	// containerPattern and objectKeyPattern are CustomObjectDraft's container and key.
+	containerPattern = regexp.MustCompile(`^[-_~.a-zA-Z0-9]+$`)
+	objectKeyPattern = regexp.MustCompile(`^[-_~.a-zA-Z0-9]{1,256}$`)
+)
+
+// CheckCustomObjectAddress reports a container or key the API does not accept (and that could
+// change the request path).
+func CheckCustomObjectAddress(container, key string) error {
+	if !containerPattern.MatchString(container) {
+		return fmt.Errorf("invalid custom object container %q: it has the characters A-Z, a-z, 0-9, '-', '_', '~' and '.'", container)
+	}
+	if !objectKeyPattern.MatchString(key) {
+		return fmt.Errorf("invalid custom object key %q: it has 1 to 256 characters of A-Z, a-z, 0-9, '-', '_', '~' and '.'", key)
+	}
+	return nil
+}
+
+func (c *Client) customObjectPath(container, key string) (string, error) {
+	if err := CheckCustomObjectAddress(container, key); err != nil {
+		return "", err
+	}
+	return "/" + c.cfg.ProjectKey + "/custom-objects/" + container + "/" + key, nil
+}
+
+// GetCustomObject reads one custom object; a missing one is an error for which IsNotFound holds.
+func (c *Client) GetCustomObject(ctx context.Context, container, key string) (*CustomObject, error) {
+	p, err := c.customObjectPath(container, key)
+	if err != nil {
+		return nil, err
+	}
+	var o CustomObject
+	if _, err := c.do(ctx, http.MethodGet, p, nil, nil, &o); err != nil {
+		return nil, err
+	}
+	return &o, nil
+}
+
+// customObjectDraft is CustomObjectDraft.
+type customObjectDraft struct {
+	Container string          `json:"container"`
+	Key       string          `json:"key"`
+	Value     json.RawMessage `json:"value"`
+	Version   *int64          `json:"version,omitempty"`
+}
+
+// PutCustomObject creates the object or replaces its value (the API's create-or-update). With a
+// version, the API refuses the write (409) unless the object has that version. The request
+// writes a whole value, so sending it again after a lost response writes the same document: it
+// is retried like a GET.
+func (c *Client) PutCustomObject(ctx context.Context, container, key string, value json.RawMessage, version *int64) (*CustomObject, error) {
+	if _, err := c.customObjectPath(container, key); err != nil {
+		return nil, err
+	}
+	var o CustomObject
+	body := customObjectDraft{Container: container, Key: key, Value: value, Version: version}
+	if _, err := c.do(withIdempotent(ctx), http.MethodPost, "/"+c.cfg.ProjectKey+"/custom-objects", nil, body, &o); err != nil {
+		return nil, err
+	}
+	return &o, nil
+}
+
+// DeleteCustomObject deletes the object at version (its values are not erased for data
+// protection purposes: dataErasure is false).
+func (c *Client) DeleteCustomObject(ctx context.Context, container, key string, version int64) error {
+	p, err := c.customObjectPath(container, key)
+	if err != nil {
+		return err
+	}
+	_, err = c.do(ctx, http.MethodDelete, p, url.Values{"version": {strconv.FormatInt(version, 10)}}, nil, nil)
+	return err
+}
