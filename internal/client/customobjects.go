@@ -94,3 +94,21 @@ func (c *Client) DeleteCustomObject(ctx context.Context, container, key string, 
 	_, err = c.do(ctx, http.MethodDelete, p, url.Values{"version": {strconv.FormatInt(version, 10)}}, nil, nil)
 	return err
 }
+
+// CustomObjectByID finds a custom object by its id (for an import by id: the API addresses
+// custom objects by container and key only), with the project-wide query.
+func (c *Client) CustomObjectByID(ctx context.Context, id string) (*CustomObject, error) {
+	if err := checkID("custom object", id); err != nil {
+		return nil, err
+	}
+	var page pagedResponse[CustomObject]
+	q := url.Values{"where": {fmt.Sprintf("id = %q", id)}, "limit": {"1"}}
+	if _, err := c.do(ctx, http.MethodGet, "/"+c.cfg.ProjectKey+"/custom-objects", q, nil, &page); err != nil {
+		return nil, err
+	}
+	if len(page.Results) == 0 {
+		return nil, &APIError{StatusCode: http.StatusNotFound, Code: "ResourceNotFound",
+			Message: fmt.Sprintf("no custom object with id %q", id)}
+	}
+	return &page.Results[0], nil
+}

@@ -22,9 +22,6 @@ import (
 //     checked by the API.
 func init() { registerFamily(customObjectsFamily) }
 
-// customObjectIndex is the collection that maps "container/key" to an object's id.
-const customObjectIndex = "custom-objects-by-key"
-
 var (
 	containerPattern       = regexp.MustCompile(`^[-_~.a-zA-Z0-9]+$`)
 	customObjectKeyPattern = regexp.MustCompile(`^[-_~.a-zA-Z0-9]{1,256}$`)
@@ -54,18 +51,18 @@ func customObjectRoutes(f *family, r *router) {
 	r.handle(http.MethodDelete, item, f.manage, func(c *call) { deleteCustomObject(f, c) })
 }
 
-// findCustomObject returns the id and the stored object of container/key.
+// findCustomObject returns the id and the stored object of container/key. It scans the
+// collection: objects written out of band (tests, the admin API) are found like any other.
 func findCustomObject(f *family, p *projectStore, container, key string) (string, doc, bool) {
 	if p == nil {
 		return "", nil, false
 	}
-	entry, ok := p.doc(customObjectIndex, container+"/"+key)
-	if !ok {
-		return "", nil, false
+	for _, id := range p.ids(f.coll) {
+		if d, ok := p.doc(f.coll, id); ok && d["container"] == container && d["key"] == key {
+			return id, d, true
+		}
 	}
-	id := str(entry["id"])
-	d, ok := p.doc(f.coll, id)
-	return id, d, ok
+	return "", nil, false
 }
 
 func customObjectNotFound(container, key string) *apiError {
@@ -156,9 +153,6 @@ func upsertCustomObject(f *family, c *call) {
 		if err := p.put(f.coll, id, d); err != nil {
 			return errGeneral(err.Error())
 		}
-		if err := p.put(customObjectIndex, container+"/"+key, doc{"id": id}); err != nil {
-			return errGeneral(err.Error())
-		}
 		c.resourceID, out = id, d
 		return nil
 	})
@@ -210,7 +204,6 @@ func deleteCustomObject(f *family, c *call) {
 			return errConcurrentModification(id, version, have)
 		}
 		p.remove(f.coll, id)
-		p.remove(customObjectIndex, container+"/"+key)
 		c.resourceID, out = id, cur
 		return nil
 	})

@@ -5,6 +5,8 @@ package provider
 import (
 	"context"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customobject"
+
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/producttype"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -129,6 +131,7 @@ func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.R
 		customergroup.NewResource,
 		producttype.NewResource,
 		producttype.NewAttributeGroupResource,
+		customobject.NewResource,
 		state.NewResource,
 		state.NewTransitionsResource,
 	}
@@ -148,6 +151,7 @@ func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasour
 		customergroup.NewDataSource,
 		producttype.NewDataSource,
 		producttype.NewAttributeGroupDataSource,
+		customobject.NewDataSource,
 		state.NewDataSource,
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -221,5 +222,28 @@ func validate(at path.Path, v basetypes.StringValue, diags *diag.Diagnostics) {
 		diags.AddAttributeWarning(at, "Null fields are not stored",
 			fmt.Sprintf("commercetools does not save fields whose value is null (%s). The provider treats them as absent, so "+
 				"they never plan a change; leave them out to make the configuration say what is stored.", strings.Join(nulls, ", ")))
+	}
+}
+
+// KeepStateIfSame plans the state's text when the configuration's is the same document, so that
+// a reformatted value (or one with null fields) plans no change. Terraform accepts a planned
+// value that equals the prior one for a configured attribute.
+type KeepStateIfSame struct{}
+
+// Description describes the plan modifier.
+func (KeepStateIfSame) Description(context.Context) string {
+	return "keeps the prior value when the configured JSON is the same document"
+}
+
+// MarkdownDescription describes the plan modifier.
+func (m KeepStateIfSame) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+// PlanModifyString keeps the state's value when it is the same document as the plan's.
+func (KeepStateIfSame) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.StateValue.IsNull() || req.StateValue.IsUnknown() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
+		return
+	}
+	if Same(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
+		resp.PlanValue = req.StateValue
 	}
 }

@@ -1,0 +1,44 @@
+package jsonvalue
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+)
+
+func TestSame(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{`{"a":1,"b":[1,2]}`, "{\n  \"b\": [1, 2],\n  \"a\": 1.0\n}", true},
+		{`{"a":1,"n":null}`, `{"a":1}`, true},
+		{`{"a":{"n":null,"x":[{"y":null}]}}`, `{"a":{"x":[{}]}}`, true},
+		{`[null]`, `[]`, false}, // nulls in arrays are kept
+		{`{"a":1}`, `{"a":2}`, false},
+		{`"text"`, `"text"`, true},
+		{`"1"`, `1`, false},
+		{`not json`, `not json`, true},
+		{`not json`, `"not json"`, false},
+	} {
+		if got := Same(tc.a, tc.b); got != tc.same {
+			t.Errorf("Same(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.same)
+		}
+	}
+}
+
+func TestNullFieldsAndCompact(t *testing.T) {
+	v, err := Decode(`{"a":null,"b":{"c":null},"l":[{"d":null}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := NullFields(v); !slices.Equal(got, []string{"a", "b.c", "l[0].d"}) {
+		t.Errorf("NullFields = %v", got)
+	}
+	if got := Compact(json.RawMessage("{ \"b\": 2, \"a\": [1, 2] }")); got != `{"a":[1,2],"b":2}` {
+		t.Errorf("Compact = %s", got)
+	}
+	if _, err := Decode(`{} {}`); err == nil {
+		t.Error("trailing data must be an error")
+	}
+}
