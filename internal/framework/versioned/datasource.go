@@ -111,7 +111,10 @@ func dsAttribute(a schema.Attribute) ds.Attribute {
 	desc := a.GetMarkdownDescription()
 	switch t := a.(type) {
 	case schema.StringAttribute:
-		return ds.StringAttribute{Computed: true, Sensitive: t.Sensitive, MarkdownDescription: desc, CustomType: t.CustomType}
+		if t.WriteOnly {
+			desc = "Always null here: write-only in the resource."
+		}
+		return ds.StringAttribute{Computed: true, Sensitive: t.Sensitive || t.WriteOnly, MarkdownDescription: desc, CustomType: t.CustomType}
 	case schema.Int64Attribute:
 		return ds.Int64Attribute{Computed: true, Sensitive: t.Sensitive, MarkdownDescription: desc}
 	case schema.Float64Attribute:

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -57,6 +58,13 @@ type Family[M any, PM interface {
 	// Stages splits the actions of one update into stages that must not share a request (see
 	// client.Endpoint.UpdateStaged). Optional: by default all actions form one stage.
 	Stages func(actions []A) [][]A
+	// Config copies what only the configuration holds into the plan before a create or an
+	// update: write-only arguments (secrets that never reach the plan or the state). Flatten
+	// must leave them null. Optional.
+	Config func(ctx context.Context, config tfsdk.Config, plan PM) diag.Diagnostics
+	// Validate checks the configuration (decoded into the model; computed values are null, values
+	// not known yet unknown). Unlike Check it sees write-only arguments. Optional.
+	Validate func(ctx context.Context, config PM) diag.Diagnostics
 }
 
 // Resource is the resource of a Family.
@@ -73,7 +81,21 @@ var (
 	_ resource.ResourceWithImportState  = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
 	_ resource.ResourceWithModifyPlan   = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
 	_ resource.ResourceWithUpgradeState = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
+	_ resource.ResourceWithValidateConfig = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
 )
+
+// ValidateConfig runs the family's configuration checks.
+func (r *Resource[M, PM, T, A]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	if r.f.Validate == nil {
+		return
+	}
+	m := PM(new(M))
+	resp.Diagnostics.Append(req.Config.Get(ctx, m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(r.f.Validate(ctx, m)...)
+}
 
 // NewResource returns the resource constructor of a family, as the provider lists it.
 func NewResource[M any, PM interface {
@@ -141,6 +163,9 @@ func (r *Resource[M, PM, T, A]) Create(ctx context.Context, req resource.CreateR
 	}
 	timeout, diags := plan.Base().Timeouts.Create(ctx, DefaultCreateTimeout)
 	resp.Diagnostics.Append(diags...)
+	if r.f.Config != nil {
+		resp.Diagnostics.Append(r.f.Config(ctx, req.Config, plan)...)
+	}
 	draft, diags := r.f.Draft(ctx, r.Client, plan)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -218,7 +243,7 @@ func (r *Resource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateR
 	defer unlock()
 	e, c := r.f.Endpoint, r.Client
 	runUpdate(ctx, req, resp, updater[M, PM, T, A]{
-		noun: r.f.Noun, detail: r.detail, meta: e.Meta,
+		noun: r.f.Noun, detail: r.detail, meta: e.Meta, config: r.f.Config,
 		flatten: func(ctx context.Context, t *T, m PM) diag.Diagnostics { return r.f.Flatten(ctx, c, t, m) },
 		actions: func(ctx context.Context, from, to PM) ([]A, diag.Diagnostics) { return r.f.Actions(ctx, c, from, to) },
 		get:     func(ctx context.Context) (*T, error) { return e.Get(ctx, c, client.ByID(id)) },
@@ -248,6 +273,8 @@ type updater[M any, PM interface {
 	// settle, when positive, is how long to wait for values the API applies with a delay: after
 	// the update, the resource is read again until it holds what was planned.
 	settle time.Duration
+	// config fills the plan's write-only values from the configuration (optional).
+	config func(ctx context.Context, config tfsdk.Config, plan PM) diag.Diagnostics
 }
 
 // runUpdate sends the actions that take the state to the plan, in as few requests as the
@@ -264,6 +291,9 @@ func runUpdate[M any, PM interface {
 	plan, state := PM(new(M)), PM(new(M))
 	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	if u.config != nil {
+		resp.Diagnostics.Append(u.config(ctx, req.Config, plan)...)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
