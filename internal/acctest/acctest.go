@@ -177,3 +177,14 @@ resource "commercetools_type" "fields" {
   }
 }
 `
+
+// TerraformBlock is a configuration head for the real binary (WorkDir): the provider by its
+// registry address (BuildProvider's plugin directory serves it) and a provider block for srv.
+func TerraformBlock(srv *emulator.TestServer) string {
+	return fmt.Sprintf(`terraform {
+  required_providers {
+    commercetools = { source = %q }
+  }
+}
+`, provider.RegistryAddress) + strings.TrimPrefix(ProviderBlock(srv), RequiredProviders)
+}

@@ -37,6 +37,9 @@ type Lifecycle struct {
 	Many *Update
 	// ImportIgnore lists attributes that an import cannot restore.
 	ImportIgnore []string
+	// ImportPlansUpdate says that an import block plans an update rather than nothing: the API
+	// masks a credential, so the imported state lacks it and the apply sends the configured one.
+	ImportPlansUpdate bool
 	// Checks are extra state checks after the create.
 	Checks []statecheck.StateCheck
 }
@@ -121,6 +124,10 @@ func Run(t *testing.T, l Lifecycle) {
 		return "key=" + rs.Primary.Attributes["key"], nil
 	}
 	ignore := append([]string{"timeouts"}, l.ImportIgnore...)
+	importAction := plancheck.ResourceActionNoop
+	if l.ImportPlansUpdate {
+		importAction = plancheck.ResourceActionUpdate
+	}
 
 	steps := []resource.TestStep{
 		{
@@ -140,7 +147,8 @@ func Run(t *testing.T, l Lifecycle) {
 		{ResourceName: addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: ignore, ImportStateIdFunc: keyOf},
 		{
 			Config: l.config(srv, l.Create), ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
-			ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop)}},
+			ExpectNonEmptyPlan: l.ImportPlansUpdate,
+			ImportPlanChecks:   resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, importAction)}},
 		},
 	}
 	last := l.Create

@@ -632,6 +632,22 @@ func (e *Emulator) Docs(projectKey, coll string) []map[string]any {
 	return out
 }
 
+// StoredDocs returns copies of the resources of a collection as stored: with the secrets the
+// API masks in its responses (for tests that check what was sent).
+func (e *Emulator) StoredDocs(projectKey, coll string) []map[string]any {
+	f := familyByColl(coll)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if f == nil {
+		return nil
+	}
+	var out []map[string]any
+	for _, d := range f.rows(e.projects[projectKey]) {
+		out = append(out, deepCopy(d))
+	}
+	return out
+}
+
 // Doc returns a copy of one resource by id, as the API would return it.
 func (e *Emulator) Doc(projectKey, coll, id string) (map[string]any, bool) {
 	f := familyByColl(coll)

@@ -5,6 +5,8 @@ package provider
 import (
 	"context"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/extension"
+
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customobject"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/producttype"
@@ -132,6 +134,7 @@ func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.R
 		producttype.NewResource,
 		producttype.NewAttributeGroupResource,
 		customobject.NewResource,
+		extension.NewResource,
 		state.NewResource,
 		state.NewTransitionsResource,
 	}
@@ -152,6 +155,7 @@ func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasour
 		producttype.NewDataSource,
 		producttype.NewAttributeGroupDataSource,
 		customobject.NewDataSource,
+		extension.NewDataSource,
 		state.NewDataSource,
 	}
 }

@@ -86,7 +86,7 @@ func DataSourceSchema(s schema.Schema, noun string) ds.Schema {
 		Attributes:          map[string]ds.Attribute{},
 	}
 	for name, a := range s.Attributes {
-		out.Attributes[name] = dsAttribute(a)
+		out.Attributes[name] = dsAttribute(name, a)
 	}
 	for name, b := range s.Blocks {
 		if name == "timeouts" {
@@ -107,12 +107,12 @@ func DataSourceSchema(s schema.Schema, noun string) ds.Schema {
 	return out
 }
 
-func dsAttribute(a schema.Attribute) ds.Attribute {
+func dsAttribute(name string, a schema.Attribute) ds.Attribute {
 	desc := a.GetMarkdownDescription()
 	switch t := a.(type) {
 	case schema.StringAttribute:
 		if t.WriteOnly {
-			desc = "Always null here: write-only in the resource."
+			desc = "Always null here: `" + name + "` is write-only in the resource."
 		}
 		return ds.StringAttribute{Computed: true, Sensitive: t.Sensitive || t.WriteOnly, MarkdownDescription: desc, CustomType: t.CustomType}
 	case schema.Int64Attribute:
@@ -138,7 +138,7 @@ func dsAttribute(a schema.Attribute) ds.Attribute {
 func dsAttributes(in map[string]schema.Attribute) map[string]ds.Attribute {
 	out := make(map[string]ds.Attribute, len(in))
 	for k, a := range in {
-		out[k] = dsAttribute(a)
+		out[k] = dsAttribute(k, a)
 	}
 	return out
 }

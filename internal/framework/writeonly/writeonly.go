@@ -1,0 +1,70 @@
+// Package writeonly gives every credential of a resource two forms: the incumbent's sensitive
+// argument, stored in the state (masked in plans and logs), and a write-only twin that
+// Terraform and OpenTofu 1.11 or later never store, with a version argument that says when to
+// send it again.
+package writeonly
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Suffixes of the write-only form and of its version argument.
+const (
+	WO        = "_wo"
+	WOVersion = "_wo_version"
+)
+
+// AddSecret adds name (sensitive, stored), name_wo (write-only) and name_wo_version to attrs.
+func AddSecret(attrs map[string]schema.Attribute, name, desc string) {
+	attrs[name] = schema.StringAttribute{Optional: true, Sensitive: true,
+		MarkdownDescription: desc + " Sensitive: stored in the state, never shown in plans or logs. commercetools masks it on read, " +
+			"so the provider keeps the configured value; a change of it here is sent. Conflicts with `" + name + WO + "`.",
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1),
+			stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName(name + WO))}}
+	attrs[name+WO] = schema.StringAttribute{Optional: true, Sensitive: true, WriteOnly: true,
+		MarkdownDescription: "Write-only form of `" + name + "` (Terraform and OpenTofu 1.11 or later): sent to commercetools, never " +
+			"stored in the plan or the state. Sent on create, and again whenever `" + name + WOVersion + "` changes (or the destination " +
+			"changes otherwise).",
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)}}
+	attrs[name+WOVersion] = schema.Int64Attribute{Optional: true,
+		MarkdownDescription: "Any number that you change when `" + name + WO + "` changes, so that the new value is sent: Terraform " +
+			"cannot see a change of a write-only value itself.",
+		Validators: []validator.Int64{int64validator.AtLeast(0)}}
+}
+
+// Value is the secret to send: the write-only form when the configuration gives it (the family
+// copied it from the configuration), else the stored one.
+func Value(stored, wo types.String) string {
+	if !wo.IsNull() && !wo.IsUnknown() {
+		return wo.ValueString()
+	}
+	return stored.ValueString()
+}
+
+// Given reports whether the configuration gives the secret in either form (unknown counts).
+func Given(stored, wo types.String) bool {
+	return !stored.IsNull() || !wo.IsNull()
+}
+
+// Check warns about a write-only value without a version argument (a later change of it would
+// never be sent).
+func Check(diags *diag.Diagnostics, at path.Path, name string, wo types.String, version types.Int64) {
+	if !wo.IsNull() && version.IsNull() {
+		diags.AddAttributeWarning(at.AtName(name+WOVersion), fmt.Sprintf("%s%s without %s%s", name, WO, name, WOVersion),
+			fmt.Sprintf("Terraform cannot see when a write-only value changes. Set %s%s to a number and change it whenever you change %s%s; "+
+				"otherwise a new value is only sent when something else of the destination changes.", name, WOVersion, name, WO))
+	}
+}
+
+// SameVersion reports whether two version arguments are equal (null equals null).
+func SameVersion(a, b types.Int64) bool {
+	return a.IsNull() == b.IsNull() && a.ValueInt64() == b.ValueInt64()
+}
