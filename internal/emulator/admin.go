@@ -19,7 +19,9 @@ type faultsRequest struct {
 	ExpireTokens          bool    `json:"expireTokens"`
 	Reset                 bool    `json:"reset"`
 	StaleProjectReadsMs   *int64  `json:"staleProjectReadsMs"`
-	ConcurrentEditNext    *struct {
+	// UnreachableDestinations: see Faults.UnreachableDestinations (null leaves it, [] turns it off).
+	UnreachableDestinations []string `json:"unreachableDestinations"`
+	ConcurrentEditNext      *struct {
 		Method string `json:"method"`
 		Route  string `json:"route"`
 		Count  int    `json:"count"`
@@ -71,6 +73,9 @@ func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		}
 		if req.StaleProjectReadsMs != nil {
 			f.StaleProjectReads(time.Duration(*req.StaleProjectReadsMs) * time.Millisecond)
+		}
+		if req.UnreachableDestinations != nil {
+			f.UnreachableDestinations(req.UnreachableDestinations...)
 		}
 		if ce := req.ConcurrentEditNext; ce != nil {
 			f.ConcurrentEditNext(Match{Method: ce.Method, Route: ce.Route}, ce.Count)

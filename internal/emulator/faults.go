@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"math/rand"
+	"strings"
 	"sync"
 	"time"
 )
@@ -32,6 +33,29 @@ type Faults struct {
 	edits          []failRule // ConcurrentEditNext rules (status unused)
 	staleDelay     time.Duration
 	stale          map[string]staleEntry // project key -> values shown instead of the new ones
+	unreachable    []string              // UnreachableDestinations
+}
+
+// UnreachableDestinations makes the test message of a subscription fail for every destination
+// whose address (queue URL, topic ARN, URI, project/topic, bootstrap server, account id,
+// connection string) contains one of the given texts: its create or changeDestination fails as
+// commercetools fails them when it cannot deliver. No texts turn it off.
+func (f *Faults) UnreachableDestinations(texts ...string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.unreachable = append([]string(nil), texts...)
+}
+
+// unreachableBy returns the configured text that makes address unreachable, or "".
+func (f *Faults) unreachableBy(address string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, t := range f.unreachable {
+		if t != "" && strings.Contains(address, t) {
+			return t
+		}
+	}
+	return ""
 }
 
 type staleEntry struct {
@@ -238,6 +262,7 @@ func (f *Faults) Reset() {
 	f.staleDelay, f.stale = 0, nil
 	f.randFail, f.randDrop = nil, nil
 	f.normalizeScope = false
+	f.unreachable = nil
 }
 
 // decide consumes the fault rules that apply to one request.
