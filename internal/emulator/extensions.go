@@ -35,8 +35,8 @@ var extensionsFamily = &family{
 		whereFields: setOf("id", "key", "version", "destination", "triggers", "timeoutInMs", "createdAt", "lastModifiedAt"),
 		sortFields:  setOf("id", "key", "createdAt", "lastModifiedAt", "version"),
 	},
-	create: createExtension,
-	onRead: func(_ *call, d doc) doc { return maskExtension(d) },
+	create:      createExtension,
+	onRead:      func(_ *call, d doc) doc { return maskExtension(d) },
 	deleteCheck: extensionDeleteCheck,
 	actions: map[string]func(x *vctx, cur doc, a doc) *apiError{
 		"changeDestination": func(_ *vctx, cur doc, a doc) *apiError {

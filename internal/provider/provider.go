@@ -5,6 +5,8 @@ package provider
 import (
 	"context"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/subscription"
+
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/extension"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customobject"
@@ -135,6 +137,7 @@ func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.R
 		producttype.NewAttributeGroupResource,
 		customobject.NewResource,
 		extension.NewResource,
+		subscription.NewResource,
 		state.NewResource,
 		state.NewTransitionsResource,
 	}
@@ -156,6 +159,7 @@ func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasour
 		producttype.NewAttributeGroupDataSource,
 		customobject.NewDataSource,
 		extension.NewDataSource,
+		subscription.NewDataSource,
 		state.NewDataSource,
 	}
 }

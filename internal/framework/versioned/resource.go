@@ -77,10 +77,10 @@ type Resource[M any, PM interface {
 }
 
 var (
-	_ resource.ResourceWithConfigure    = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
-	_ resource.ResourceWithImportState  = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
-	_ resource.ResourceWithModifyPlan   = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
-	_ resource.ResourceWithUpgradeState = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
+	_ resource.ResourceWithConfigure      = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
+	_ resource.ResourceWithImportState    = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
+	_ resource.ResourceWithModifyPlan     = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
+	_ resource.ResourceWithUpgradeState   = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
 	_ resource.ResourceWithValidateConfig = (*Resource[struct{ Common }, *struct{ Common }, struct{}, any])(nil)
 )
 

@@ -2,8 +2,8 @@ package extension
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -158,9 +158,7 @@ func sameDestination(a, b destinationModel) bool {
 		d.AuthorizationHeaderWO, d.AzureAuthenticationWO, d.AccessSecretWO = types.StringNull(), types.StringNull(), types.StringNull()
 		return d
 	}
-	ja, _ := json.Marshal(stored(a).api())
-	jb, _ := json.Marshal(stored(b).api())
-	return string(ja) == string(jb) &&
+	return reflect.DeepEqual(stored(a).api(), stored(b).api()) &&
 		writeonly.SameVersion(a.AuthorizationHeaderWOVersion, b.AuthorizationHeaderWOVersion) &&
 		writeonly.SameVersion(a.AzureAuthenticationWOVersion, b.AzureAuthenticationWOVersion) &&
 		writeonly.SameVersion(a.AccessSecretWOVersion, b.AccessSecretWOVersion)

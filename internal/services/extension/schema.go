@@ -41,7 +41,7 @@ func resourceSchema(ctx context.Context) schema.Schema {
 		"access_key": schema.StringAttribute{Optional: true, MarkdownDescription: "For `AWSLambda`: the access key id of an IAM user allowed to invoke the function. commercetools masks it on read; the configured value is kept.",
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 	}
-	for name, desc := range map[string]string{
+	for name, desc := range map[string]string{ //nolint:gosec // attribute names and descriptions, not credentials
 		"authorization_header": "For `HTTP`: the value of the `Authorization` header commercetools sends, scheme included (`Bearer …`, `Basic …`).",
 		"azure_authentication": "For `HTTP` to an Azure Function: the function key, sent in the `x-functions-key` header.",
 		"access_secret":        "For `AWSLambda`: the secret access key of the IAM user.",
