@@ -6,6 +6,7 @@ package writeonly
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -67,4 +68,18 @@ func Check(diags *diag.Diagnostics, at path.Path, name string, wo types.String, 
 // SameVersion reports whether two version arguments are equal (null equals null).
 func SameVersion(a, b types.Int64) bool {
 	return a.IsNull() == b.IsNull() && a.ValueInt64() == b.ValueInt64()
+}
+
+// Kept is the value to hold for a stored credential after a read. commercetools masks
+// credentials ("partially hidden on retrieval"), so what it returns says nothing and the prior
+// value is kept; only a value it returns in clear text (no '*') that differs replaces it. An
+// empty prior value (the incumbent stored "" for none) becomes null.
+func Kept(prior types.String, remote string) types.String {
+	if remote != "" && !strings.Contains(remote, "*") && prior.ValueString() != remote {
+		return types.StringValue(remote)
+	}
+	if prior.ValueString() == "" {
+		return types.StringNull()
+	}
+	return prior
 }

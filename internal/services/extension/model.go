@@ -207,26 +207,11 @@ func fromConfig(ctx context.Context, config tfsdk.Config, plan *model) diag.Diag
 	return diags
 }
 
-// masked reports whether a value read from the API is a mask rather than the value.
-func masked(s string) bool { return strings.Contains(s, "*") }
-
-// keep returns the prior value of a credential: the API masks it, so what it returns says
-// nothing, unless it came back in clear text.
-func keep(prior types.String, remote string) types.String {
-	if remote != "" && !masked(remote) && prior.ValueString() != remote {
-		return types.StringValue(remote)
-	}
-	if prior.ValueString() == "" {
-		return types.StringNull() // the incumbent stored "" for none
-	}
-	return prior
-}
-
 func flatten(_ context.Context, _ *client.Client, e *extension, m *model) diag.Diagnostics {
 	prior := m.dest()
 	d := destinationModel{
 		Type: types.StringValue(e.Destination.Type), URL: flex.NonEmpty(e.Destination.URL), ARN: flex.NonEmpty(e.Destination.ARN),
-		AccessKey:                    keep(prior.AccessKey, e.Destination.AccessKey),
+		AccessKey:                    writeonly.Kept(prior.AccessKey, e.Destination.AccessKey),
 		AuthorizationHeader:          types.StringNull(),
 		AzureAuthentication:          types.StringNull(),
 		AccessSecret:                 types.StringNull(),
@@ -243,13 +228,13 @@ func flatten(_ context.Context, _ *client.Client, e *extension, m *model) diag.D
 	if a := e.Destination.Authentication; a != nil {
 		switch a.Type {
 		case "AuthorizationHeader":
-			d.AuthorizationHeader = keep(prior.AuthorizationHeader, a.HeaderValue)
+			d.AuthorizationHeader = writeonly.Kept(prior.AuthorizationHeader, a.HeaderValue)
 		case "AzureFunctions":
-			d.AzureAuthentication = keep(prior.AzureAuthentication, a.Key)
+			d.AzureAuthentication = writeonly.Kept(prior.AzureAuthentication, a.Key)
 		}
 	}
 	if e.Destination.Type == "AWSLambda" {
-		d.AccessSecret = keep(prior.AccessSecret, e.Destination.AccessSecret)
+		d.AccessSecret = writeonly.Kept(prior.AccessSecret, e.Destination.AccessSecret)
 	}
 	m.Destination = []destinationModel{d}
 	m.Key = flex.NonEmpty(e.Key)

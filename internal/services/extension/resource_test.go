@@ -2,8 +2,6 @@ package extension_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -250,13 +248,11 @@ func TestAccExtension_writeOnly(t *testing.T) {
 	bin := acctest.WriteOnlyEngine(t)
 	t.Parallel()
 	srv := acctest.NewEmulator(t)
-	wd := acctest.NewWorkDir(t)
-	wd.Bin = bin
-	logFile := filepath.Join(t.TempDir(), "trace.log")
-	wd.Env = append(wd.Env, "TF_LOG=trace", "TF_LOG_PATH="+logFile)
-	secrets := []string{"wo-header-secret-v1", "wo-header-secret-v2", "wo-lambda-secret-v1", "wo-lambda-secret-v2"}
-	cfg := func(v int) string {
-		return acctest.TerraformBlock(srv) + fmt.Sprintf(`
+	acctest.RunWriteOnlyRotation(t, srv, bin, acctest.WriteOnlyRotation{
+		Route: route, Updates: 2,
+		Secrets: []string{"wo-header-secret-v1", "wo-header-secret-v2", "wo-lambda-secret-v1", "wo-lambda-secret-v2"},
+		Config: func(v int) string {
+			return fmt.Sprintf(`
 resource "commercetools_api_extension" "header" {
   key = "header"
   destination {
@@ -286,47 +282,17 @@ resource "commercetools_api_extension" "lambda" {
   }
 }
 `, v)
-	}
-	wd.Write("main.tf", cfg(1))
-	wd.MustRun("init", "-no-color", "-input=false", "-plugin-dir", acctest.BuildProvider(t))
-	out := wd.MustRun("apply", "-no-color", "-input=false", "-auto-approve")
-	check := func(v int) {
-		t.Helper()
-		if got := stored(srv, "header")["destination"].(map[string]any)["authentication"].(map[string]any)["headerValue"]; got != fmt.Sprintf("wo-header-secret-v%d", v) { //nolint:forcetypeassert
-			t.Errorf("header secret on the emulator: %v", got)
-		}
-		if got := stored(srv, "lambda")["destination"].(map[string]any)["accessSecret"]; got != fmt.Sprintf("wo-lambda-secret-v%d", v) { //nolint:forcetypeassert
-			t.Errorf("lambda secret on the emulator: %v", got)
-		}
-	}
-	check(1)
-	if plan, code := wd.Run("plan", "-no-color", "-input=false", "-detailed-exitcode"); code != 0 {
-		t.Fatalf("the plan after the apply must be empty, got %d:\n%s", code, plan)
-	}
-	// Rotate: new values, new versions: one changeDestination each.
-	srv.ResetCounts()
-	wd.Write("main.tf", cfg(2))
-	out += wd.MustRun("apply", "-no-color", "-input=false", "-auto-approve")
-	check(2)
-	if n := srv.Counts().ByRoute[route]; n != 2 {
-		t.Errorf("%d update requests for the rotation, want 2", n)
-	}
-	if plan, code := wd.Run("plan", "-no-color", "-input=false", "-detailed-exitcode"); code != 0 {
-		t.Fatalf("the plan after the rotation must be empty, got %d:\n%s", code, plan)
-	}
-	out += wd.MustRun("show", "-json")
-	out += wd.MustRun("destroy", "-no-color", "-input=false", "-auto-approve")
-	state, _ := os.ReadFile(filepath.Join(wd.Dir, "terraform.tfstate"))
-	backup, _ := os.ReadFile(filepath.Join(wd.Dir, "terraform.tfstate.backup"))
-	trace, err := os.ReadFile(logFile)
-	if err != nil || len(trace) == 0 {
-		t.Fatalf("no trace log: %v", err)
-	}
-	for _, s := range secrets {
-		for what, text := range map[string]string{"output": out, "state": string(state) + string(backup), "trace log": string(trace)} {
-			if strings.Contains(text, s) {
-				t.Errorf("the %s contains the write-only secret %q", what, s)
+		},
+		Check: func(t *testing.T, v int) {
+			header, _ := stored(srv, "header")["destination"].(map[string]any)
+			auth, _ := header["authentication"].(map[string]any)
+			if got := auth["headerValue"]; got != fmt.Sprintf("wo-header-secret-v%d", v) {
+				t.Errorf("header secret on the emulator: %v", got)
 			}
-		}
-	}
+			lambda, _ := stored(srv, "lambda")["destination"].(map[string]any)
+			if got := lambda["accessSecret"]; got != fmt.Sprintf("wo-lambda-secret-v%d", v) {
+				t.Errorf("lambda secret on the emulator: %v", got)
+			}
+		},
+	})
 }

@@ -266,17 +266,6 @@ func fromConfig(ctx context.Context, config tfsdk.Config, plan *model) diag.Diag
 
 var sharedAccessKey = regexp.MustCompile(`SharedAccessKey=[^;]*`)
 
-// keep returns the prior value of a credential unless the API returned another one in clear.
-func keep(prior types.String, remote string) types.String {
-	if remote != "" && !strings.Contains(remote, "*") && prior.ValueString() != remote {
-		return types.StringValue(remote)
-	}
-	if prior.ValueString() == "" {
-		return types.StringNull()
-	}
-	return prior
-}
-
 // keepConnection keeps the prior connection string when it differs from the API's only in the
 // SharedAccessKey, which the API masks.
 func keepConnection(prior types.String, remote string) types.String {
@@ -298,9 +287,9 @@ func flatten(_ context.Context, _ *client.Client, s *subscription, m *model) dia
 		Region: flex.NonEmpty(r.Region), AccountID: flex.NonEmpty(r.AccountID), URI: flex.NonEmpty(r.URI),
 		ProjectID: flex.NonEmpty(r.ProjectID), Topic: flex.NonEmpty(r.Topic), BootstrapServer: flex.NonEmpty(r.BootstrapServer),
 		Acks: flex.NonEmpty(r.Acks), Key: flex.NonEmpty(r.Key),
-		AccessKey: keep(prior.AccessKey, r.AccessKey), AccessSecret: keep(prior.AccessSecret, r.AccessSecret),
+		AccessKey: writeonly.Kept(prior.AccessKey, r.AccessKey), AccessSecret: writeonly.Kept(prior.AccessSecret, r.AccessSecret),
 		ConnectionString: keepConnection(prior.ConnectionString, r.ConnectionString),
-		APIKey:           keep(prior.APIKey, r.APIKey), APISecret: keep(prior.APISecret, r.APISecret),
+		APIKey:           writeonly.Kept(prior.APIKey, r.APIKey), APISecret: writeonly.Kept(prior.APISecret, r.APISecret),
 	}
 	ds, ps := d.secrets(), prior.secrets()
 	for i := range ds {

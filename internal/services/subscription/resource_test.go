@@ -2,8 +2,6 @@ package subscription_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -284,12 +282,8 @@ func TestAccSubscription_writeOnly(t *testing.T) {
 	bin := acctest.WriteOnlyEngine(t)
 	t.Parallel()
 	srv := acctest.NewEmulator(t)
-	wd := acctest.NewWorkDir(t)
-	wd.Bin = bin
-	logFile := filepath.Join(t.TempDir(), "trace.log")
-	wd.Env = append(wd.Env, "TF_LOG=trace", "TF_LOG_PATH="+logFile)
 	cfg := func(v int) string {
-		return acctest.TerraformBlock(srv) + fmt.Sprintf(`
+		return fmt.Sprintf(`
 resource "commercetools_subscription" "grid" {
   key = "grid"
   destination {
@@ -336,11 +330,7 @@ resource "commercetools_subscription" "bus" {
 }
 `, v)
 	}
-	wd.Write("main.tf", cfg(1))
-	wd.MustRun("init", "-no-color", "-input=false", "-plugin-dir", acctest.BuildProvider(t))
-	out := wd.MustRun("apply", "-no-color", "-input=false", "-auto-approve")
-	check := func(v int) {
-		t.Helper()
+	check := func(t *testing.T, v int) {
 		for key, want := range map[string]map[string]string{
 			"grid":      {"accessKey": fmt.Sprintf("wo-grid-key-v%d", v)},
 			"confluent": {"apiKey": fmt.Sprintf("wo-confluent-key-v%d", v), "apiSecret": fmt.Sprintf("wo-confluent-secret-v%d", v)},
@@ -354,36 +344,11 @@ resource "commercetools_subscription" "bus" {
 			}
 		}
 	}
-	check(1)
-	if plan, code := wd.Run("plan", "-no-color", "-input=false", "-detailed-exitcode"); code != 0 {
-		t.Fatalf("the plan after the apply must be empty, got %d:\n%s", code, plan)
-	}
-	srv.ResetCounts()
-	wd.Write("main.tf", cfg(2))
-	out += wd.MustRun("apply", "-no-color", "-input=false", "-auto-approve")
-	check(2)
-	if n := srv.Counts().ByRoute[route]; n != 3 {
-		t.Errorf("%d update requests for the rotation, want 3", n)
-	}
-	if plan, code := wd.Run("plan", "-no-color", "-input=false", "-detailed-exitcode"); code != 0 {
-		t.Fatalf("the plan after the rotation must be empty, got %d:\n%s", code, plan)
-	}
-	out += wd.MustRun("show", "-json")
-	out += wd.MustRun("destroy", "-no-color", "-input=false", "-auto-approve")
-	state, _ := os.ReadFile(filepath.Join(wd.Dir, "terraform.tfstate"))
-	backup, _ := os.ReadFile(filepath.Join(wd.Dir, "terraform.tfstate.backup"))
-	trace, err := os.ReadFile(logFile)
-	if err != nil || len(trace) == 0 {
-		t.Fatalf("no trace log: %v", err)
-	}
+	var secrets []string
 	for _, v := range []int{1, 2} {
-		for _, s := range []string{"wo-grid-key-v%d", "wo-confluent-key-v%d", "wo-confluent-secret-v%d", "wo-bus-key-v%d"} {
-			secret := fmt.Sprintf(s, v)
-			for what, text := range map[string]string{"output": out, "state": string(state) + string(backup), "trace log": string(trace)} {
-				if strings.Contains(text, secret) {
-					t.Errorf("the %s contains the write-only secret %q", what, secret)
-				}
-			}
+		for _, f := range []string{"wo-grid-key-v%d", "wo-confluent-key-v%d", "wo-confluent-secret-v%d", "wo-bus-key-v%d"} {
+			secrets = append(secrets, fmt.Sprintf(f, v))
 		}
 	}
+	acctest.RunWriteOnlyRotation(t, srv, bin, acctest.WriteOnlyRotation{Config: cfg, Check: check, Route: route, Updates: 3, Secrets: secrets})
 }
