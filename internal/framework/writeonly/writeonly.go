@@ -36,8 +36,8 @@ func AddSecret(attrs map[string]schema.Attribute, name, desc string) {
 			"changes otherwise).",
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1)}}
 	attrs[name+WOVersion] = schema.Int64Attribute{Optional: true,
-		MarkdownDescription: "Any number that you change when `" + name + WO + "` changes, so that the new value is sent: Terraform " +
-			"cannot see a change of a write-only value itself.",
+		MarkdownDescription: "Required with `" + name + WO + "`: any number that you change when `" + name + WO + "` changes, so that " +
+			"the new value is sent (Terraform cannot see a change of a write-only value itself).",
 		Validators: []validator.Int64{int64validator.AtLeast(0)}}
 }
 
@@ -55,14 +55,25 @@ func Given(stored, wo types.String) bool {
 	return !stored.IsNull() || !wo.IsNull()
 }
 
-// Check warns about a write-only value without a version argument (a later change of it would
-// never be sent).
-func Check(diags *diag.Diagnostics, at path.Path, name string, wo types.String, version types.Int64) {
-	if !wo.IsNull() && version.IsNull() {
-		diags.AddAttributeWarning(at.AtName(name+WOVersion), fmt.Sprintf("%s%s without %s%s", name, WO, name, WOVersion),
-			fmt.Sprintf("Terraform cannot see when a write-only value changes. Set %s%s to a number and change it whenever you change %s%s; "+
-				"otherwise a new value is only sent when something else of the destination changes.", name, WOVersion, name, WO))
+// Check requires the version argument with a write-only value: Terraform cannot see when a
+// write-only value changes, and the version also tells a refresh that the state must hold no
+// copy of the credential.
+func Check(diags *diag.Diagnostics, at path.Path, name string, stored, wo types.String, version types.Int64) {
+	if !stored.IsNull() && !version.IsNull() {
+		diags.AddAttributeError(at.AtName(name+WOVersion), fmt.Sprintf("%s%s goes with %s%s", name, WOVersion, name, WO),
+			fmt.Sprintf("%s is given in its stored form; %s%s belongs to the write-only form %s%s. Remove one of them.", name, name, WOVersion, name, WO))
 	}
+	if !wo.IsNull() && version.IsNull() {
+		diags.AddAttributeError(at.AtName(name+WOVersion), fmt.Sprintf("%s%s needs %s%s", name, WO, name, WOVersion),
+			fmt.Sprintf("Terraform cannot see when a write-only value changes. Set %s%s to a number (1 to start) and change it "+
+				"whenever you change %s%s, so that the new value is sent.", name, WOVersion, name, WO))
+	}
+}
+
+// InUse reports whether a credential is given in its write-only form (the value during an
+// apply, the version at any time).
+func InUse(wo types.String, version types.Int64) bool {
+	return !wo.IsNull() || !version.IsNull()
 }
 
 // SameVersion reports whether two version arguments are equal (null equals null).

@@ -236,6 +236,20 @@ func flatten(_ context.Context, _ *client.Client, e *extension, m *model) diag.D
 	if e.Destination.Type == "AWSLambda" {
 		d.AccessSecret = writeonly.Kept(prior.AccessSecret, e.Destination.AccessSecret)
 	}
+	// Given write-only: the state holds no copy, even of a value the API returns in clear.
+	for _, s := range []struct {
+		stored  *types.String
+		wo      types.String
+		version types.Int64
+	}{
+		{&d.AuthorizationHeader, prior.AuthorizationHeaderWO, prior.AuthorizationHeaderWOVersion},
+		{&d.AzureAuthentication, prior.AzureAuthenticationWO, prior.AzureAuthenticationWOVersion},
+		{&d.AccessSecret, prior.AccessSecretWO, prior.AccessSecretWOVersion},
+	} {
+		if writeonly.InUse(s.wo, s.version) {
+			*s.stored = types.StringNull()
+		}
+	}
 	m.Destination = []destinationModel{d}
 	m.Key = flex.NonEmpty(e.Key)
 	m.TimeoutInMs = types.Int64Value(2000)
@@ -346,8 +360,8 @@ func validate(_ context.Context, c *model) diag.Diagnostics {
 		forbid(!d.AccessKey.IsNull(), "access_key")
 		forbid(secret, "access_secret")
 	}
-	writeonly.Check(&diags, at, "authorization_header", d.AuthorizationHeaderWO, d.AuthorizationHeaderWOVersion)
-	writeonly.Check(&diags, at, "azure_authentication", d.AzureAuthenticationWO, d.AzureAuthenticationWOVersion)
-	writeonly.Check(&diags, at, "access_secret", d.AccessSecretWO, d.AccessSecretWOVersion)
+	writeonly.Check(&diags, at, "authorization_header", d.AuthorizationHeader, d.AuthorizationHeaderWO, d.AuthorizationHeaderWOVersion)
+	writeonly.Check(&diags, at, "azure_authentication", d.AzureAuthentication, d.AzureAuthenticationWO, d.AzureAuthenticationWOVersion)
+	writeonly.Check(&diags, at, "access_secret", d.AccessSecret, d.AccessSecretWO, d.AccessSecretWOVersion)
 	return diags
 }

@@ -249,8 +249,8 @@ func TestAccExtension_writeOnly(t *testing.T) {
 	t.Parallel()
 	srv := acctest.NewEmulator(t)
 	acctest.RunWriteOnlyRotation(t, srv, bin, acctest.WriteOnlyRotation{
-		Route: route, Updates: 2,
-		Secrets: []string{"wo-header-secret-v1", "wo-header-secret-v2", "wo-lambda-secret-v1", "wo-lambda-secret-v2"},
+		Route: route, Updates: 3,
+		Secrets: []string{"wo-header-secret-v1", "wo-header-secret-v2", "wo-lambda-secret-v1", "wo-lambda-secret-v2", "wo-azure-key-v1", "wo-azure-key-v2"},
 		Config: func(v int) string {
 			return fmt.Sprintf(`
 resource "commercetools_api_extension" "header" {
@@ -263,6 +263,20 @@ resource "commercetools_api_extension" "header" {
   }
   trigger {
     resource_type_id = "order"
+    actions          = ["Create"]
+  }
+}
+
+resource "commercetools_api_extension" "azure" {
+  key = "azure"
+  destination {
+    type                            = "HTTP"
+    url                             = "https://acme.azurewebsites.net/api/enrich"
+    azure_authentication_wo         = "wo-azure-key-v%[1]d"
+    azure_authentication_wo_version = %[1]d
+  }
+  trigger {
+    resource_type_id = "customer"
     actions          = ["Create"]
   }
 }
@@ -288,6 +302,11 @@ resource "commercetools_api_extension" "lambda" {
 			auth, _ := header["authentication"].(map[string]any)
 			if got := auth["headerValue"]; got != fmt.Sprintf("wo-header-secret-v%d", v) {
 				t.Errorf("header secret on the emulator: %v", got)
+			}
+			azure, _ := stored(srv, "azure")["destination"].(map[string]any)
+			azureAuth, _ := azure["authentication"].(map[string]any)
+			if got := azureAuth["key"]; got != fmt.Sprintf("wo-azure-key-v%d", v) {
+				t.Errorf("azure key on the emulator: %v", got)
 			}
 			lambda, _ := stored(srv, "lambda")["destination"].(map[string]any)
 			if got := lambda["accessSecret"]; got != fmt.Sprintf("wo-lambda-secret-v%d", v) {

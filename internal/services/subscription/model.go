@@ -298,8 +298,8 @@ func flatten(_ context.Context, _ *client.Client, s *subscription, m *model) dia
 		if ds[i].version.IsUnknown() {
 			*ds[i].version = types.Int64Null()
 		}
-		if !ps[i].wo.IsNull() && r.Type != "" {
-			// Given write-only: the state holds no copy.
+		if writeonly.InUse(*ps[i].wo, *ps[i].version) {
+			// Given write-only: the state holds no copy, even of a value the API returns in clear.
 			*ds[i].stored = types.StringNull()
 		}
 	}
@@ -469,7 +469,7 @@ func validate(_ context.Context, c *model) diag.Diagnostics {
 			`An EventGrid destination takes only the CloudEvents format: add format { type = "CloudEvents" }.`)
 	}
 	for i, s := range d.secrets() {
-		writeonly.Check(&diags, at, []string{"access_key", "access_secret", "connection_string", "api_key", "api_secret"}[i], *s.wo, *s.version)
+		writeonly.Check(&diags, at, []string{"access_key", "access_secret", "connection_string", "api_key", "api_secret"}[i], *s.stored, *s.wo, *s.version)
 	}
 	return diags
 }

@@ -267,6 +267,8 @@ func TestAccSubscription_refusedAtPlan(t *testing.T) {
 		{"  destination {\n    type = \"GoogleCloudPubSub\"\n    project_id = \"p\"\n    topic = \"t\"\n    region = \"x\"\n  }\n" + changes, `region does not apply to a destination of type GoogleCloudPubSub`},
 		{"  destination {\n    type = \"EventGrid\"\n    uri = \"https://x\"\n    access_key = \"k\"\n  }\n" + changes, `An EventGrid destination takes only the CloudEvents format`},
 		{"  destination {\n    type = \"GoogleCloudPubSub\"\n    project_id = \"p\"\n    topic = \"t\"\n  }\n", `A subscription needs at least one message, changes or event block`},
+		{"  destination {\n    type = \"AzureServiceBus\"\n    connection_string = \"Endpoint=sb://x/\"\n    connection_string_wo_version = 1\n  }\n" + changes,
+			`connection_string_wo_version belongs to the write-only form connection_string_wo`},
 	} {
 		steps = append(steps, resource.TestStep{Config: cfg(tc.body), PlanOnly: true, ExpectError: acctest.Words(tc.want)})
 	}
@@ -317,6 +319,21 @@ resource "commercetools_subscription" "confluent" {
   }
 }
 
+resource "commercetools_subscription" "sns" {
+  key = "sns"
+  destination {
+    type                     = "SNS"
+    topic_arn                = "arn:aws:sns:eu-west-1:123456789012:customers"
+    access_key_wo            = "AKIAWOSNS%[1]d"
+    access_key_wo_version    = %[1]d
+    access_secret_wo         = "wo-sns-secret-v%[1]d"
+    access_secret_wo_version = %[1]d
+  }
+  message {
+    resource_type_id = "order"
+  }
+}
+
 resource "commercetools_subscription" "bus" {
   key = "bus"
   destination {
@@ -333,6 +350,7 @@ resource "commercetools_subscription" "bus" {
 	check := func(t *testing.T, v int) {
 		for key, want := range map[string]map[string]string{
 			"grid":      {"accessKey": fmt.Sprintf("wo-grid-key-v%d", v)},
+			"sns":       {"accessSecret": fmt.Sprintf("wo-sns-secret-v%d", v), "authenticationMode": "Credentials"},
 			"confluent": {"apiKey": fmt.Sprintf("wo-confluent-key-v%d", v), "apiSecret": fmt.Sprintf("wo-confluent-secret-v%d", v)},
 			"bus":       {"connectionString": fmt.Sprintf("Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=Send;SharedAccessKey=wo-bus-key-v%d", v)},
 		} {
@@ -346,9 +364,9 @@ resource "commercetools_subscription" "bus" {
 	}
 	var secrets []string
 	for _, v := range []int{1, 2} {
-		for _, f := range []string{"wo-grid-key-v%d", "wo-confluent-key-v%d", "wo-confluent-secret-v%d", "wo-bus-key-v%d"} {
+		for _, f := range []string{"wo-grid-key-v%d", "wo-confluent-key-v%d", "wo-confluent-secret-v%d", "wo-bus-key-v%d", "wo-sns-secret-v%d"} {
 			secrets = append(secrets, fmt.Sprintf(f, v))
 		}
 	}
-	acctest.RunWriteOnlyRotation(t, srv, bin, acctest.WriteOnlyRotation{Config: cfg, Check: check, Route: route, Updates: 3, Secrets: secrets})
+	acctest.RunWriteOnlyRotation(t, srv, bin, acctest.WriteOnlyRotation{Config: cfg, Check: check, Route: route, Updates: 4, Secrets: secrets})
 }
