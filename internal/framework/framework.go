@@ -7,12 +7,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 )
@@ -142,4 +145,17 @@ func (b *EphemeralBase) Configure(_ context.Context, req ephemeral.ConfigureRequ
 	c, diags := ClientFrom(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	b.Client = c
+}
+
+// keyPattern is what the API allows in a key of most resources.
+var keyPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{2,256}$`)
+
+// KeyValidators checks a key as the API does: 2 to 256 characters of A-Z, a-z, 0-9, '_' and '-'.
+func KeyValidators() []validator.String {
+	return []validator.String{stringvalidator.RegexMatches(keyPattern, "must be 2 to 256 characters of A-Z, a-z, 0-9, '_' and '-'")}
+}
+
+// KeyDescription describes such a key.
+func KeyDescription(noun string) string {
+	return "User-defined unique identifier of the " + noun + ", 2 to 256 characters of A-Z, a-z, 0-9, `_` and `-`."
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customobject"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/productselection"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/producttype"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -135,6 +136,7 @@ func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.R
 		customergroup.NewResource,
 		producttype.NewResource,
 		producttype.NewAttributeGroupResource,
+		productselection.NewResource,
 		customobject.NewResource,
 		extension.NewResource,
 		subscription.NewResource,
@@ -157,6 +159,7 @@ func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasour
 		customergroup.NewDataSource,
 		producttype.NewDataSource,
 		producttype.NewAttributeGroupDataSource,
+		productselection.NewDataSource,
 		customobject.NewDataSource,
 		extension.NewDataSource,
 		subscription.NewDataSource,

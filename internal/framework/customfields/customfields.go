@@ -95,27 +95,83 @@ type Model struct {
 }
 
 // Block is the `custom` block of a resource (a list of at most one block, as the incumbent
-// stored it).
+// stored it for the resources it built with SDKv2).
 func Block(noun string) schema.ListNestedBlock {
 	return schema.ListNestedBlock{
-		MarkdownDescription: "Custom fields of the " + noun + ": a [Type](https://docs.commercetools.com/api/projects/types) " +
-			"defined for it and values for the Type's fields.",
-		Validators: []validator.List{listvalidator.SizeAtMost(1)},
-		NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-			"type_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The id of the Type (for example `commercetools_type.example.id`).",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"fields": schema.MapAttribute{
-				Optional:    true,
-				ElementType: types.StringType,
-				MarkdownDescription: "Field values by field name, each a string: text, enum keys, dates and times as they are; " +
-					"numbers and booleans as `\"12000\"` or `\"true\"`; localized strings, money, references and sets JSON-encoded " +
-					"(`jsonencode({ en = \"Hello\" })`). The provider encodes each value with the type's field definition, " +
-					"so a value that does not fit its field is an error that names the field.",
-			},
-		}},
+		MarkdownDescription: description(noun),
+		Validators:          []validator.List{listvalidator.SizeAtMost(1)},
+		NestedObject:        schema.NestedBlockObject{Attributes: attributes()},
+	}
+}
+
+// SingleBlock is the `custom` block of the resources the incumbent built with the plugin
+// framework (product selections, associate roles, business units): one block, stored as an
+// object (null when absent). List and Single convert its model for Draft, Flatten and Actions.
+func SingleBlock(noun string) schema.SingleNestedBlock {
+	attrs := attributes()
+	// Terraform checks a required attribute of a single block even when the block is absent,
+	// so type_id is optional here and required by the block's validator.
+	attrs["type_id"] = schema.StringAttribute{Optional: true,
+		MarkdownDescription: "The id of the Type (for example `commercetools_type.example.id`); required in the block.",
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)}}
+	return schema.SingleNestedBlock{MarkdownDescription: description(noun), Attributes: attrs,
+		Validators: []validator.Object{typeRequired{}}}
+}
+
+// typeRequired requires type_id in a present single custom block.
+type typeRequired struct{}
+
+func (typeRequired) Description(context.Context) string { return "type_id is required in the block" }
+
+func (v typeRequired) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (typeRequired) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if t, ok := req.ConfigValue.Attributes()["type_id"]; ok && t.IsNull() {
+		resp.Diagnostics.AddAttributeError(req.Path.AtName("type_id"), "Missing type_id",
+			"The custom block needs type_id: the id of the Type that defines its fields.")
+	}
+}
+
+// List is the list form of a single block's model (empty when the block is absent).
+func List(m *Model) []Model {
+	if m == nil {
+		return nil
+	}
+	return []Model{*m}
+}
+
+// Single is the single-block form of a list (nil when it is empty).
+func Single(l []Model) *Model {
+	if len(l) == 0 {
+		return nil
+	}
+	m := l[0]
+	return &m
+}
+
+func description(noun string) string {
+	return "Custom fields of the " + noun + ": a [Type](https://docs.commercetools.com/api/projects/types) " +
+		"defined for it and values for the Type's fields."
+}
+
+func attributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"type_id": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "The id of the Type (for example `commercetools_type.example.id`).",
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"fields": schema.MapAttribute{
+			Optional:    true,
+			ElementType: types.StringType,
+			MarkdownDescription: "Field values by field name, each a string: text, enum keys, dates and times as they are; " +
+				"numbers and booleans as `\"12000\"` or `\"true\"`; localized strings, money, references and sets JSON-encoded " +
+				"(`jsonencode({ en = \"Hello\" })`). The provider encodes each value with the type's field definition, " +
+				"so a value that does not fit its field is an error that names the field.",
+		},
 	}
 }
 

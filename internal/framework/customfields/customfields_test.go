@@ -1,9 +1,13 @@
 package customfields
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/labd/commercetools-go-sdk/platform"
 
@@ -65,5 +69,33 @@ func TestDecodeAndFlattenKeepEquivalentPrior(t *testing.T) {
 	}
 	if l := Flatten(nil, prior); len(l) != 0 || l == nil {
 		t.Errorf("no custom fields must flatten to an empty block list, got %#v", l)
+	}
+}
+
+func TestSingleBlockRequiresType(t *testing.T) {
+	attrTypes := map[string]attr.Type{"type_id": types.StringType, "fields": types.MapType{ElemType: types.StringType}}
+	for name, c := range map[string]struct {
+		v       types.Object
+		wantErr bool
+	}{
+		"absent":  {types.ObjectNull(attrTypes), false},
+		"unknown": {types.ObjectUnknown(attrTypes), false},
+		"with type": {types.ObjectValueMust(attrTypes, map[string]attr.Value{
+			"type_id": types.StringValue("t"), "fields": types.MapNull(types.StringType)}), false},
+		"without type": {types.ObjectValueMust(attrTypes, map[string]attr.Value{
+			"type_id": types.StringNull(), "fields": types.MapNull(types.StringType)}), true},
+	} {
+		var resp validator.ObjectResponse
+		typeRequired{}.ValidateObject(context.Background(), validator.ObjectRequest{Path: path.Root("custom"), ConfigValue: c.v}, &resp)
+		if resp.Diagnostics.HasError() != c.wantErr {
+			t.Errorf("%s: error %v, want %v (%v)", name, resp.Diagnostics.HasError(), c.wantErr, resp.Diagnostics)
+		}
+	}
+	if l := List(nil); l != nil {
+		t.Fatal("List(nil) should be nil")
+	}
+	m := &Model{TypeID: types.StringValue("t")}
+	if got := Single(List(m)); got == m || !got.TypeID.Equal(m.TypeID) {
+		t.Fatal("Single(List(m)) should be an equal copy")
 	}
 }
