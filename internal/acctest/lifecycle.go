@@ -42,6 +42,8 @@ type Lifecycle struct {
 	ImportPlansUpdate bool
 	// Checks are extra state checks after the create.
 	Checks []statecheck.StateCheck
+	// Others is the number of objects of Coll that the prelude creates (parents of a tree).
+	Others int
 }
 
 // Update is one in-place change.
@@ -74,15 +76,24 @@ func Run(t *testing.T, l Lifecycle) {
 	route := "/{projectKey}/" + l.Coll + "/{id}"
 	updateRoute := "POST " + route
 	var mu sync.Mutex
-	var before int64 // the emulator's version before a step
+	before := map[string]int64{} // the emulator's versions before a step, by id
+	var lastID string            // the resource's id after the last step that checked it
+	recordID := StateFunc(func(s *tfjson.State) error {
+		id, err := Attr(s, addr, "id")
+		mu.Lock()
+		lastID = id
+		mu.Unlock()
+		return err
+	})
 
 	captureVersion := func() {
 		mu.Lock()
 		defer mu.Unlock()
-		before = -1
+		clear(before)
 		for _, d := range srv.Docs(srv.Project.Key, l.Coll) {
+			id, _ := d["id"].(string)
 			if v, ok := d["version"].(float64); ok {
-				before = int64(v)
+				before[id] = int64(v)
 			}
 		}
 		srv.ResetCounts()
@@ -90,7 +101,7 @@ func Run(t *testing.T, l Lifecycle) {
 	updateStep := func(u Update) resource.TestStep {
 		want := max(u.Requests, 1)
 		checks := append([]statecheck.StateCheck{
-			ExpectOnEmulator(srv, l.Coll, addr),
+			ExpectOnEmulator(srv, l.Coll, addr), recordID,
 			StateFunc(func(s *tfjson.State) error {
 				mu.Lock()
 				defer mu.Unlock()
@@ -98,8 +109,13 @@ func Run(t *testing.T, l Lifecycle) {
 				if err != nil {
 					return err
 				}
-				if int64(v) != before+int64(want) {
-					return fmt.Errorf("version %v after the update, want %d (one more per request)", v, before+int64(want))
+				id, err := Attr(s, addr, "id")
+				if err != nil {
+					return err
+				}
+				if int64(v) != before[id]+int64(want) {
+					return fmt.Errorf("version %v after the update, want %d (one more per request); %d update requests, actions %v",
+						v, before[id]+int64(want), srv.Counts().ByRoute[updateRoute], requestActions(srv, updateRoute))
 				}
 				if n := srv.Counts().ByRoute[updateRoute]; n != want {
 					return fmt.Errorf("%d update requests, want %d", n, want)
@@ -135,7 +151,7 @@ func Run(t *testing.T, l Lifecycle) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
 			}},
-			ConfigStateChecks: append([]statecheck.StateCheck{ExpectOnEmulator(srv, l.Coll, addr)}, l.Checks...),
+			ConfigStateChecks: append([]statecheck.StateCheck{ExpectOnEmulator(srv, l.Coll, addr), recordID}, l.Checks...),
 		},
 		{
 			Config: l.config(srv, l.Create),
@@ -177,7 +193,7 @@ func Run(t *testing.T, l Lifecycle) {
 				}),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				ExpectOnEmulator(srv, l.Coll, addr),
+				ExpectOnEmulator(srv, l.Coll, addr), recordID,
 				StateFunc(func(*tfjson.State) error {
 					c := srv.Counts().ByRoute
 					if c[updateRoute] != 2 || c["GET "+route] != 1 {
@@ -196,10 +212,9 @@ func Run(t *testing.T, l Lifecycle) {
 	// Deleted outside Terraform: planned again, with a warning.
 	steps = append(steps, resource.TestStep{
 		PreConfig: func() {
-			for _, d := range srv.Docs(srv.Project.Key, l.Coll) {
-				id, _ := d["id"].(string)
-				srv.DeleteDoc(srv.Project.Key, l.Coll, id)
-			}
+			mu.Lock()
+			defer mu.Unlock()
+			srv.DeleteDoc(srv.Project.Key, l.Coll, lastID)
 		},
 		Config: l.config(srv, last),
 		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -213,7 +228,7 @@ func Run(t *testing.T, l Lifecycle) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
 			}},
-			ConfigStateChecks: []statecheck.StateCheck{ExpectOnEmulator(srv, l.Coll, addr), ExpectEmulatorCount(srv, l.Coll, 1)},
+			ConfigStateChecks: []statecheck.StateCheck{ExpectOnEmulator(srv, l.Coll, addr), ExpectEmulatorCount(srv, l.Coll, 1+l.Others)},
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{
@@ -385,14 +400,20 @@ func SummarizeActions(names []string) string {
 	return strings.Join(parts, ",")
 }
 
-func (c ActionCheck) err() error {
-	method, route, _ := strings.Cut(c.route, " ")
+// requestActions summarizes the actions of each request on a route ("POST /{projectKey}/x/{id}").
+func requestActions(srv *emulator.TestServer, methodRoute string) []string {
+	method, route, _ := strings.Cut(methodRoute, " ")
 	var got []string
-	for _, r := range c.srv.RequestLog() {
+	for _, r := range srv.RequestLog() {
 		if r.Method == method && r.Route == route {
 			got = append(got, SummarizeActions(r.Actions))
 		}
 	}
+	return got
+}
+
+func (c ActionCheck) err() error {
+	got := requestActions(c.srv, c.route)
 	if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 		return fmt.Errorf("update requests on %s:\n  got  %q\n  want %q", c.route, got, c.want)
 	}

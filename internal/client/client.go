@@ -35,6 +35,8 @@ type Client struct {
 	mu          sync.Mutex
 	created     map[string]bool        // ids of API clients this Client created successfully
 	createLocks map[string]*sync.Mutex // serialises creates of identical drafts
+
+	claims claims // unique values planned by resources of the configuration (see Claim)
 }
 
 // New builds a Client. It validates the configuration but never touches the network: the token

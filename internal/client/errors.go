@@ -264,3 +264,20 @@ func unexpectedBodyMessage(status int, contentType string, body []byte, secrets 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// DuplicateField returns the field of a DuplicateField error (a value another resource holds),
+// "" for any other error.
+func DuplicateField(err error) string {
+	var ae *APIError
+	if !errors.As(err, &ae) {
+		return ""
+	}
+	for _, o := range ae.Errors {
+		if o.Code == "DuplicateField" {
+			if f, ok := o.Extra["field"].(string); ok {
+				return f
+			}
+		}
+	}
+	return ""
+}

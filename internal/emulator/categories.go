@@ -254,9 +254,9 @@ func checkOrderHint(hint string) *apiError {
 func randomOrderHint() string {
 	var b strings.Builder
 	b.WriteString("0.0000")
-	b.WriteByte(byte('1' + rand.IntN(9)))
+	b.WriteByte("123456789"[rand.IntN(9)])
 	for range 14 {
-		b.WriteByte(byte('0' + rand.IntN(10)))
+		b.WriteByte("0123456789"[rand.IntN(10)])
 	}
 	return b.String()
 }

@@ -23,6 +23,16 @@ func (h *harness) newCategory(tok, slug string, extra map[string]any) map[string
 	return mustDoc(h.t, h.do("POST", h.categories(), tok, d), 201)
 }
 
+// mustID returns d["id"], failing the test unless it is a string.
+func mustID(t testing.TB, d map[string]any) string {
+	t.Helper()
+	id, ok := d["id"].(string)
+	if !ok {
+		t.Fatalf("id is %T, want string: %v", d["id"], d)
+	}
+	return id
+}
+
 func catRef(d map[string]any) string { return fmt.Sprintf("map[id:%s typeId:category]", d["id"]) }
 
 func ancestorsOf(d map[string]any) string {
@@ -89,7 +99,7 @@ func TestCategoryCreateEveryField(t *testing.T) {
 	if got := mustDoc(t, h.do("GET", h.categories()+"/key=summer", tok, nil), 200); fmt.Sprint(got) != fmt.Sprint(full) {
 		t.Fatalf("get by key: %v", got)
 	}
-	mustDoc(t, h.do("GET", h.categories()+"/"+full["id"].(string), tok, nil), 200)
+	mustDoc(t, h.do("GET", h.categories()+"/"+mustID(t, full), tok, nil), 200)
 	q := url.Values{"where": {`slug(de = "sommer")`, fmt.Sprintf(`parent(id = "%s")`, root["id"])}}
 	if page := mustDoc(t, h.do("GET", h.categories()+"?"+q.Encode(), tok, nil), 200); page["count"] != 1.0 {
 		t.Fatalf("query: %v", page)
@@ -140,12 +150,13 @@ func TestCategorySlugs(t *testing.T) {
 	}
 	// The same value in another locale is another slug; a category may use one value in two locales.
 	b := h.newCategory(tok, "winter", map[string]any{"slug": map[string]any{"de": "summer", "en": "winter"}})
-	_, objs = mustError(t, h.do("POST", h.categories()+"/"+b["id"].(string), tok, update(1, map[string]any{"action": "changeSlug", "slug": map[string]any{"en": "summer"}})), 400, "DuplicateField")
+	bID := mustID(t, b)
+	_, objs = mustError(t, h.do("POST", h.categories()+"/"+bID, tok, update(1, map[string]any{"action": "changeSlug", "slug": map[string]any{"en": "summer"}})), 400, "DuplicateField")
 	if m, _ := objs[0]["message"].(string); !strings.Contains(m, "'slug.en'") {
 		t.Fatalf("changeSlug duplicate: %v", objs)
 	}
-	_, _ = mustError(t, h.do("POST", h.categories()+"/"+b["id"].(string), tok, update(1, map[string]any{"action": "changeSlug", "slug": map[string]any{"en": "x y"}})), 400, "InvalidInput")
-	u := mustDoc(t, h.do("POST", h.categories()+"/"+b["id"].(string), tok, update(1, map[string]any{"action": "changeSlug", "slug": map[string]any{"en": "winter", "fr": "winter"}})), 200)
+	_, _ = mustError(t, h.do("POST", h.categories()+"/"+bID, tok, update(1, map[string]any{"action": "changeSlug", "slug": map[string]any{"en": "x y"}})), 400, "InvalidInput")
+	u := mustDoc(t, h.do("POST", h.categories()+"/"+bID, tok, update(1, map[string]any{"action": "changeSlug", "slug": map[string]any{"en": "winter", "fr": "winter"}})), 200)
 	if fmt.Sprint(u["slug"]) != "map[en:winter fr:winter]" || u["version"] != 2.0 {
 		t.Fatalf("changeSlug: %v", u)
 	}
@@ -199,7 +210,7 @@ func TestCategoryTree(t *testing.T) {
 	}
 	// A category with children cannot be deleted; leaves first.
 	_, objs := mustError(t, h.do("DELETE", h.categories()+"/key=r1?version=1", tok, nil), 400, "ReferenceExists")
-	if m, _ := objs[0]["message"].(string); !strings.Contains(m, b["id"].(string)) || !strings.Contains(m, "key 'b1'") || objs[0]["referencedBy"] != "category" {
+	if m, _ := objs[0]["message"].(string); !strings.Contains(m, mustID(t, b)) || !strings.Contains(m, "key 'b1'") || objs[0]["referencedBy"] != "category" {
 		t.Fatalf("delete with children: %v", objs)
 	}
 	for _, k := range []string{"a1?version=2", "d1?version=1", "c1?version=1", "b1?version=2", "r1?version=1"} {
@@ -247,7 +258,7 @@ func TestCategoryOrderHint(t *testing.T) {
 	if u["description"] != nil || u["externalId"] != nil || u["metaTitle"] != nil || u["key"] != nil {
 		t.Fatalf("unset: %v", u)
 	}
-	_, _ = mustError(t, h.do("POST", h.categories()+"/"+u["id"].(string), tok, update(3, map[string]any{"action": "changeName", "name": map[string]any{}})), 400, "InvalidInput")
+	_, _ = mustError(t, h.do("POST", h.categories()+"/"+mustID(t, u), tok, update(3, map[string]any{"action": "changeName", "name": map[string]any{}})), 400, "InvalidInput")
 }
 
 func TestCategoryAssets(t *testing.T) {
@@ -265,7 +276,11 @@ func TestCategoryAssets(t *testing.T) {
 	apply := func(actions ...map[string]any) map[string]any {
 		t.Helper()
 		u := mustDoc(t, h.do("POST", path, tok, update(version, actions...)), 200)
-		version = u["version"].(float64)
+		v, ok := u["version"].(float64)
+		if !ok {
+			t.Fatalf("version is %T: %v", u["version"], u)
+		}
+		version = v
 		return u
 	}
 	assetAt := func(d map[string]any, i int) map[string]any {
@@ -277,7 +292,7 @@ func TestCategoryAssets(t *testing.T) {
 		return a
 	}
 	hero := assetAt(c, 0)
-	heroID := hero["id"].(string)
+	heroID := mustID(t, hero)
 	if fmt.Sprint(hero["tags"]) != "[]" || assetAt(c, 1)["id"] == heroID {
 		t.Fatalf("assets: %v", c["assets"])
 	}
@@ -318,7 +333,7 @@ func TestCategoryAssets(t *testing.T) {
 		}
 	}
 	// setAssetKey addresses by assetId; the new key then addresses the asset.
-	keyless := assetAt(c, 1)["id"].(string)
+	keyless := mustID(t, assetAt(c, 1))
 	_, _ = mustError(t, h.do("POST", path, tok, update(version, map[string]any{"action": "setAssetKey", "assetId": keyless, "assetKey": "hero"})), 400, "DuplicateField")
 	_, _ = mustError(t, h.do("POST", path, tok, update(version, map[string]any{"action": "setAssetKey", "assetKey": "x1"})), 400, "InvalidJsonInput")
 	_, _ = mustError(t, h.do("POST", path, tok, update(version, map[string]any{"action": "setAssetKey", "assetId": keyless, "assetKey": "a b"})), 400, "InvalidInput")
@@ -356,8 +371,17 @@ func TestCategoryAssets(t *testing.T) {
 		map[string]any{"action": "addAsset", "asset": map[string]any{"key": "last", "name": map[string]any{"en": "L"}, "sources": src("l")}})
 	order := func(d map[string]any) string {
 		var keys []string
-		for _, e := range d["assets"].([]any) {
-			keys = append(keys, fmt.Sprint(e.(map[string]any)["key"]))
+		t.Helper()
+		l, ok := d["assets"].([]any)
+		if !ok {
+			t.Fatalf("assets is %T: %v", d["assets"], d)
+		}
+		for _, e := range l {
+			a, ok := e.(map[string]any)
+			if !ok {
+				t.Fatalf("asset is %T: %v", e, e)
+			}
+			keys = append(keys, fmt.Sprint(a["key"]))
 		}
 		return strings.Join(keys, ",")
 	}

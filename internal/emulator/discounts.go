@@ -419,7 +419,7 @@ func (p *predicateChecker) list() error {
 	}
 	for {
 		t := p.next()
-		if !(t.kind == tkString || t.kind == tkNumber || t.kind == tkIdent && !p.kw(t, predicateKeywords...)) {
+		if t.kind != tkString && t.kind != tkNumber && (t.kind != tkIdent || p.kw(t, predicateKeywords...)) {
 			return p.unexpected(t, "a value")
 		}
 		r := p.next()
@@ -461,7 +461,9 @@ func checkSortOrder(field, s string) *apiError {
 // normSortOrder returns the number a valid sort order stands for, as a string ("0.50" -> "0.5").
 func normSortOrder(s string) string { return strings.TrimRight(s, "0") }
 
-func readSortOrder(f *fields, k string, required bool) (string, bool) {
+// readSortOrder reads and checks the "sortOrder" property.
+func readSortOrder(f *fields, required bool) (string, bool) {
+	const k = "sortOrder"
 	s, ok := f.str(k, required)
 	if !ok {
 		return "", false
@@ -932,7 +934,7 @@ func createCartDiscount(x *vctx, d doc) (doc, *apiError) {
 	if target != nil {
 		out["target"] = target
 	}
-	sortOrder, hasSortOrder := readSortOrder(f, "sortOrder", false)
+	sortOrder, hasSortOrder := readSortOrder(f, false)
 	if l, ok := f.list("stores", false); ok {
 		stores, apiErr := readStoreKeyRefs(x, l, "stores")
 		if apiErr != nil {
@@ -1331,7 +1333,7 @@ func cartDiscountChangeTarget(_ *vctx, cur doc, a doc) *apiError {
 
 func cartDiscountChangeSortOrder(x *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
-	s, _ := readSortOrder(f, "sortOrder", true)
+	s, _ := readSortOrder(f, true)
 	f.done()
 	if apiErr := p.err(); apiErr != nil {
 		return apiErr
@@ -1406,7 +1408,7 @@ func cartDiscountRemoveStore(x *vctx, cur doc, a doc) *apiError {
 func cartDiscountSetDiscountGroup(x *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
 	ri, hasGroup := f.get("discountGroup", false)
-	s, hasSortOrder := readSortOrder(f, "sortOrder", false)
+	s, hasSortOrder := readSortOrder(f, false)
 	f.done()
 	if apiErr := p.err(); apiErr != nil {
 		return apiErr
@@ -1520,7 +1522,7 @@ func createDiscountGroup(x *vctx, d doc) (doc, *apiError) {
 	if key, ok := f.key(true); ok {
 		out["key"] = key
 	}
-	sortOrder, hasSortOrder := readSortOrder(f, "sortOrder", true)
+	sortOrder, hasSortOrder := readSortOrder(f, true)
 	for _, k := range []string{"name", "description"} {
 		if v, ok := f.localized(k, false); ok {
 			out[k] = v
@@ -1561,7 +1563,7 @@ func checkActiveGroups(x *vctx, except string) *apiError {
 
 func discountGroupSetSortOrder(x *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
-	s, _ := readSortOrder(f, "sortOrder", true)
+	s, _ := readSortOrder(f, true)
 	f.done()
 	if apiErr := p.err(); apiErr != nil {
 		return apiErr
@@ -1653,7 +1655,7 @@ func createProductDiscount(x *vctx, d doc) (doc, *apiError) {
 	if s, ok := readDiscountPredicate(f, "predicate", true); ok {
 		out["predicate"] = s
 	}
-	sortOrder, hasSortOrder := readSortOrder(f, "sortOrder", true)
+	sortOrder, hasSortOrder := readSortOrder(f, true)
 	if v, ok := f.boolean("isActive", true); ok {
 		out["isActive"] = v
 	}
@@ -1695,7 +1697,7 @@ func readProductDiscountValue(vf *fields) doc {
 
 func productDiscountChangeSortOrder(x *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
-	s, _ := readSortOrder(f, "sortOrder", true)
+	s, _ := readSortOrder(f, true)
 	f.done()
 	if apiErr := p.err(); apiErr != nil {
 		return apiErr

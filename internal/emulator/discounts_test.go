@@ -44,7 +44,7 @@ func cartDiscountDraft(sortOrder string, changes map[string]any) map[string]any 
 func errorMessage(errs []map[string]any) string {
 	var b strings.Builder
 	for _, e := range errs {
-		b.WriteString(fmt.Sprint(e))
+		fmt.Fprint(&b, e)
 		b.WriteString(" ")
 	}
 	return b.String()

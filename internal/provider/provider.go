@@ -7,6 +7,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/subscription"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/discount"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/extension"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customobject"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/apiclient"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/category"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/channel"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customergroup"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customtype"
@@ -137,6 +139,11 @@ func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.R
 		producttype.NewResource,
 		producttype.NewAttributeGroupResource,
 		productselection.NewResource,
+		category.NewResource,
+		discount.NewCartDiscountResource,
+		discount.NewDiscountCodeResource,
+		discount.NewProductDiscountResource,
+		discount.NewDiscountGroupResource,
 		customobject.NewResource,
 		extension.NewResource,
 		subscription.NewResource,
@@ -160,6 +167,11 @@ func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasour
 		producttype.NewDataSource,
 		producttype.NewAttributeGroupDataSource,
 		productselection.NewDataSource,
+		category.NewDataSource,
+		discount.NewCartDiscountDataSource,
+		discount.NewDiscountCodeDataSource,
+		discount.NewProductDiscountDataSource,
+		discount.NewDiscountGroupDataSource,
 		customobject.NewDataSource,
 		extension.NewDataSource,
 		subscription.NewDataSource,

@@ -69,3 +69,54 @@ func emptyString(v interface{ IsNull() bool }) bool {
 	s, ok := v.(types.String)
 	return ok && s.ValueString() == ""
 }
+
+// UseStateOfSameKey keeps the computed id of an element of a nested list that the API
+// addresses by key (category assets): the element of the prior list with the same key keeps its
+// id wherever it moves. An element without a key keeps the id at its position when nothing else
+// of it changed (UseStateIfParentUnchanged).
+func UseStateOfSameKey(keyAttr string, ignore ...string) planmodifier.String {
+	return sameKey{key: keyAttr, fallback: parentUnchanged{ignore: ignore}}
+}
+
+type sameKey struct {
+	key      string
+	fallback parentUnchanged
+}
+
+func (sameKey) Description(context.Context) string {
+	return "Keeps the prior id of the element with the same key."
+}
+
+func (m sameKey) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (m sameKey) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if !req.PlanValue.IsUnknown() || req.State.Raw.IsNull() {
+		return
+	}
+	element := req.Path.ParentPath()
+	var key types.String
+	if d := req.Plan.GetAttribute(ctx, element.AtName(m.key), &key); d.HasError() || key.IsUnknown() {
+		return
+	}
+	if key.IsNull() {
+		m.fallback.PlanModifyString(ctx, req, resp)
+		return
+	}
+	var prior types.List
+	if d := req.State.GetAttribute(ctx, element.ParentPath(), &prior); d.HasError() || prior.IsNull() {
+		return
+	}
+	name := req.Path.Steps()[len(req.Path.Steps())-1].String()
+	for _, e := range prior.Elements() {
+		o, ok := e.(types.Object)
+		if !ok {
+			continue
+		}
+		if k, ok := o.Attributes()[m.key].(types.String); ok && k.Equal(key) {
+			if id, ok := o.Attributes()[name].(types.String); ok && !id.IsNull() {
+				resp.PlanValue = id
+			}
+			return
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
@@ -65,6 +68,53 @@ type Family[M any, PM interface {
 	// Validate checks the configuration (decoded into the model; computed values are null, values
 	// not known yet unknown). Unlike Check it sees write-only arguments. Optional.
 	Validate func(ctx context.Context, config PM) diag.Diagnostics
+	// Unique returns a value the plan gives the resource that must be unique across resources
+	// (sort orders); Value "" for none. Two resources of the configuration that plan one value
+	// are an error at plan time that names the other. Optional.
+	Unique func(plan PM) UniqueValue
+	// Contended names the fields of DuplicateField errors whose values resources of one apply
+	// may trade (sort orders): a create or update that the API refuses because another resource
+	// holds the value is retried, for at most ContentionWait, while the other one moves away.
+	// Optional.
+	Contended []string
+	// Interim returns, for a contended field, actions that move the resource (as it is: "from")
+	// to a temporary unique value. An update sends them once before it waits, freeing the value
+	// it held, so that two resources swapping values never wait on each other. Optional.
+	Interim func(field string, from PM) []A
+}
+
+// UniqueValue is a value that must be unique across resources (see Family.Unique).
+type UniqueValue struct {
+	// Pool names the resource types that share the rule ("cart discounts and discount groups").
+	Pool string
+	// Value is the planned value, At the attribute that holds it.
+	Value string
+	At    path.Path
+	// Label describes the resource when it has neither key nor id yet ("named {en: Summer}").
+	Label string
+}
+
+// ContentionWait bounds how long a create or update waits for a contended value (see
+// Family.Contended) to be given up by another resource.
+var ContentionWait = 20 * time.Second
+
+// contended reports which contended field err names ("" for none).
+func contended(err error, fields []string) string {
+	if f := client.DuplicateField(err); f != "" && slices.Contains(fields, f) {
+		return f
+	}
+	return ""
+}
+
+// contentionPause waits a short, jittered while (the other resource's request is in flight).
+func contentionPause(ctx context.Context, round int) error {
+	d := time.Duration(100+rand.IntN(200)) * time.Millisecond * time.Duration(min(round+1, 5)) //nolint:gosec // jitter, not a secret
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(d):
+		return nil
+	}
 }
 
 // Resource is the resource of a Family.
@@ -136,9 +186,16 @@ func (r *Resource[M, PM, T, A]) detail(err error) string {
 	return framework.ErrorDetail(err, r.Client.ProjectKey(), r.f.Hint)
 }
 
-// ModifyPlan runs the family's plan-time checks of changes the API cannot make.
+// ModifyPlan keeps the version when nothing else changes, and runs the family's plan-time checks
+// of changes the API cannot make and of unique values.
 func (r *Resource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.f.Check == nil || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		keepVersion(ctx, req, resp)
+	}
+	if r.f.Check == nil && r.f.Unique == nil {
 		return
 	}
 	plan := PM(new(M))
@@ -151,7 +208,66 @@ func (r *Resource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.Mod
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(r.f.Check(ctx, state, plan)...)
+	if r.f.Check != nil {
+		resp.Diagnostics.Append(r.f.Check(ctx, state, plan)...)
+	}
+	if r.f.Unique != nil && r.Client != nil {
+		r.claim(resp, state, plan)
+	}
+}
+
+// keepVersion plans the prior version when the plan equals the state in everything else. The
+// framework marks the version unknown as soon as the configuration differs from the state in
+// its text, before plan modifiers find that it means the same (a date-time in another spelling,
+// JSON reformatted) and plan the prior value; without this, such a plan would show an update
+// that sends nothing.
+func keepVersion(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var planned types.Int64
+	if d := resp.Plan.GetAttribute(ctx, path.Root("version"), &planned); d.HasError() || !planned.IsUnknown() {
+		return
+	}
+	var prior types.Int64
+	if d := req.State.GetAttribute(ctx, path.Root("version"), &prior); d.HasError() {
+		return
+	}
+	priorRaw, err := prior.ToTerraformValue(ctx)
+	if err != nil {
+		return
+	}
+	versionStep := tftypes.NewAttributePath().WithAttributeName("version")
+	same, err := tftypes.Transform(resp.Plan.Raw, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if p.Equal(versionStep) {
+			return priorRaw, nil
+		}
+		return v, nil
+	})
+	if err != nil || !same.Equal(req.State.Raw) {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("version"), prior)...)
+}
+
+// claim records the unique value the plan gives the resource, and reports another resource of
+// the configuration that plans it too.
+func (r *Resource[M, PM, T, A]) claim(resp *resource.ModifyPlanResponse, state, plan PM) {
+	u := r.f.Unique(plan)
+	pool, value, at := u.Pool, u.Value, u.At
+	if value == "" {
+		return
+	}
+	label := name(plan)
+	if label == "" {
+		label = u.Label
+	}
+	who := client.Claimant{Key: plan.Base().Key.ValueString(), Name: r.f.Noun + " " + label}
+	if state != nil {
+		who.ID = state.Base().ID.ValueString()
+	}
+	if other, taken := r.Client.Claim(pool, value, who); taken {
+		resp.Diagnostics.AddAttributeError(at, "Value used twice",
+			fmt.Sprintf("The %s plans %s = %q, which the %s in this configuration plans too. The value must be unique "+
+				"across %s; give each resource its own.", who.Name, at, value, other.Name, pool))
+	}
 }
 
 // Create sends the draft with one request and saves the response.
@@ -175,6 +291,13 @@ func (r *Resource[M, PM, T, A]) Create(ctx context.Context, req resource.CreateR
 	defer cancel()
 
 	created, err := r.f.Endpoint.Create(ctx, r.Client, draft, plan.Base().Key.ValueString())
+	for round, start := 0, time.Now(); err != nil && contended(err, r.f.Contended) != "" && time.Since(start) < ContentionWait; round++ {
+		tflog.Debug(ctx, "a unique value is held by another resource; waiting for it to move", map[string]any{"resource": r.f.Noun})
+		if contentionPause(ctx, round) != nil {
+			break
+		}
+		created, err = r.f.Endpoint.Create(ctx, r.Client, draft, plan.Base().Key.ValueString())
+	}
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to create %s %s", r.f.Noun, name(plan)), r.detail(err))
 		return
@@ -243,7 +366,7 @@ func (r *Resource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateR
 	defer unlock()
 	e, c := r.f.Endpoint, r.Client
 	runUpdate(ctx, req, resp, updater[M, PM, T, A]{
-		noun: r.f.Noun, detail: r.detail, meta: e.Meta, config: r.f.Config,
+		noun: r.f.Noun, detail: r.detail, meta: e.Meta, config: r.f.Config, contended: r.f.Contended, interim: r.f.Interim,
 		flatten: func(ctx context.Context, t *T, m PM) diag.Diagnostics { return r.f.Flatten(ctx, c, t, m) },
 		actions: func(ctx context.Context, from, to PM) ([]A, diag.Diagnostics) { return r.f.Actions(ctx, c, from, to) },
 		get:     func(ctx context.Context) (*T, error) { return e.Get(ctx, c, client.ByID(id)) },
@@ -275,6 +398,9 @@ type updater[M any, PM interface {
 	settle time.Duration
 	// config fills the plan's write-only values from the configuration (optional).
 	config func(ctx context.Context, config tfsdk.Config, plan PM) diag.Diagnostics
+	// contended and interim: see Family.Contended and Family.Interim.
+	contended []string
+	interim   func(field string, from PM) []A
 }
 
 // runUpdate sends the actions that take the state to the plan, in as few requests as the
@@ -308,6 +434,7 @@ func runUpdate[M any, PM interface {
 	version := state.Base().Version.ValueInt64()
 	from := state
 	var current *T // the resource as read after a conflict
+	contention, movedAway, start := 0, false, time.Now()
 	for attempt := 0; ; attempt++ {
 		actions, diags := u.actions(ctx, from, plan)
 		resp.Diagnostics.Append(diags...)
@@ -332,6 +459,33 @@ func runUpdate[M any, PM interface {
 			setMeta(plan, u.meta(res))
 			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 			return
+		}
+		if field := contended(err, u.contended); field != "" && time.Since(start) < ContentionWait {
+			// Another resource holds the value; it may be moving away in this apply.
+			attempt--
+			if !movedAway && u.interim != nil {
+				movedAway = true
+				if interim := u.interim(field, from); len(interim) > 0 {
+					if moved, merr := u.update(ctx, version, interim); merr == nil {
+						current, version = moved, u.meta(moved).Version
+						from = PM(new(M))
+						resp.Diagnostics.Append(req.State.Get(ctx, from)...)
+						resp.Diagnostics.Append(u.flatten(ctx, moved, from)...)
+					}
+				}
+			}
+			tflog.Debug(ctx, "a unique value is held by another resource; waiting for it to move",
+				map[string]any{"resource": u.noun, "field": field, "round": contention})
+			if contentionPause(ctx, contention) == nil {
+				contention++
+				continue
+			}
+		}
+		if movedAway && current != nil {
+			// Save what exists (the temporary value), so the next plan shows the change still due.
+			resp.Diagnostics.Append(u.flatten(ctx, current, state)...)
+			setMeta(state, u.meta(current))
+			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		}
 		var partial *client.PartialUpdateError
 		if errors.As(err, &partial) && res != nil {

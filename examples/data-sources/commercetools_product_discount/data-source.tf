@@ -1,0 +1,7 @@
+data "commercetools_product_discount" "this" {
+  key = "clearance-20"
+}
+
+output "product_discount_id" {
+  value = data.commercetools_product_discount.this.id
+}
