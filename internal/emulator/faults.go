@@ -263,6 +263,7 @@ func (f *Faults) Reset() {
 	f.randFail, f.randDrop = nil, nil
 	f.normalizeScope = false
 	f.unreachable = nil
+	inheritanceDelays.Delete(f) // DelayInheritance (businessunits.go)
 }
 
 // decide consumes the fault rules that apply to one request.

@@ -23,11 +23,14 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/apiclient"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/associaterole"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/businessunit"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/category"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/channel"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customergroup"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/customtype"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/project"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/recurrencepolicy"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/shipping"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/state"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/store"
@@ -140,6 +143,11 @@ func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.R
 		producttype.NewAttributeGroupResource,
 		productselection.NewResource,
 		category.NewResource,
+		associaterole.NewResource,
+		businessunit.NewCompanyResource,
+		businessunit.NewDivisionResource,
+		businessunit.NewAssociateResource,
+		recurrencepolicy.NewResource,
 		discount.NewCartDiscountResource,
 		discount.NewDiscountCodeResource,
 		discount.NewProductDiscountResource,
@@ -168,6 +176,10 @@ func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasour
 		producttype.NewAttributeGroupDataSource,
 		productselection.NewDataSource,
 		category.NewDataSource,
+		associaterole.NewDataSource,
+		businessunit.NewCompanyDataSource,
+		businessunit.NewDivisionDataSource,
+		recurrencepolicy.NewDataSource,
 		discount.NewCartDiscountDataSource,
 		discount.NewDiscountCodeDataSource,
 		discount.NewProductDiscountDataSource,

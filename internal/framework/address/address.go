@@ -76,11 +76,27 @@ var keyPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 // Block is the `address` block: a list of at most one, as the incumbent stored it.
 func Block(noun string) schema.ListNestedBlock {
+	return schema.ListNestedBlock{
+		MarkdownDescription: "The postal address of the " + noun + ".",
+		Validators:          []validator.List{listvalidator.SizeAtMost(1)},
+		NestedObject:        schema.NestedBlockObject{Attributes: attributes(planmod.UseStateIfParentUnchanged("id"))},
+	}
+}
+
+// ListBlock is the `address` block of a resource with many addresses (business units): each
+// keeps its id by its key wherever it moves in the list; addresses without a key (as an import
+// may bring) are matched by position.
+func ListBlock(desc string) schema.ListNestedBlock {
+	return schema.ListNestedBlock{MarkdownDescription: desc,
+		NestedObject: schema.NestedBlockObject{Attributes: attributes(planmod.UseStateOfSameKey("key", "id"))}}
+}
+
+func attributes(id planmodifier.String) map[string]schema.Attribute {
 	attrs := map[string]schema.Attribute{
 		"id": schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: "The id commercetools gave the address.",
-			PlanModifiers:       []planmodifier.String{planmod.UseStateIfParentUnchanged("id")},
+			PlanModifiers:       []planmodifier.String{id},
 		},
 		"key": schema.StringAttribute{
 			Optional:            true,
@@ -97,11 +113,7 @@ func Block(noun string) schema.ListNestedBlock {
 	for name, desc := range optional {
 		attrs[name] = schema.StringAttribute{Optional: true, MarkdownDescription: desc}
 	}
-	return schema.ListNestedBlock{
-		MarkdownDescription: "The postal address of the " + noun + ".",
-		Validators:          []validator.List{listvalidator.SizeAtMost(1)},
-		NestedObject:        schema.NestedBlockObject{Attributes: attrs},
-	}
+	return attrs
 }
 
 // Draft returns the BaseAddress of a block, nil when it is absent. The id is left to the API.
@@ -109,8 +121,13 @@ func Draft(l []Model) *platform.BaseAddress {
 	if len(l) == 0 {
 		return nil
 	}
-	m := l[0]
-	return &platform.BaseAddress{
+	d := DraftOne(l[0])
+	return &d
+}
+
+// DraftOne is the BaseAddress of one address (the id left to the API).
+func DraftOne(m Model) platform.BaseAddress {
+	return platform.BaseAddress{
 		Key: flex.String(m.Key), Country: m.Country.ValueString(), Title: flex.String(m.Title), Salutation: flex.String(m.Salutation),
 		FirstName: flex.String(m.FirstName), LastName: flex.String(m.LastName), StreetName: flex.String(m.StreetName),
 		StreetNumber: flex.String(m.StreetNumber), AdditionalStreetInfo: flex.String(m.AdditionalStreetInfo),
@@ -128,15 +145,20 @@ func Flatten(a *platform.Address) []Model {
 	if a == nil {
 		return []Model{}
 	}
+	return []Model{FlattenOne(*a)}
+}
+
+// FlattenOne renders one API address.
+func FlattenOne(a platform.Address) Model {
 	s := flex.StringValue
-	return []Model{{
+	return Model{
 		ID: s(a.ID), Key: s(a.Key), Country: types.StringValue(a.Country), Title: s(a.Title), Salutation: s(a.Salutation),
 		FirstName: s(a.FirstName), LastName: s(a.LastName), StreetName: s(a.StreetName), StreetNumber: s(a.StreetNumber),
 		AdditionalStreetInfo: s(a.AdditionalStreetInfo), PostalCode: s(a.PostalCode), City: s(a.City), Region: s(a.Region),
 		State: s(a.State), Company: s(a.Company), Department: s(a.Department), Building: s(a.Building), Apartment: s(a.Apartment),
 		POBox: s(a.POBox), Phone: s(a.Phone), Mobile: s(a.Mobile), Email: s(a.Email), Fax: s(a.Fax),
 		AdditionalAddressInfo: s(a.AdditionalAddressInfo), ExternalID: s(a.ExternalId),
-	}}
+	}
 }
 
 // Same reports whether two blocks describe the same address (the id aside). Empty strings count
@@ -148,9 +170,13 @@ func Same(a, b []Model) bool {
 	if len(a) == 0 {
 		return true
 	}
-	x, y := a[0], b[0]
-	x.ID, y.ID = types.StringNull(), types.StringNull()
-	return equalDrafts(Draft([]Model{x}), Draft([]Model{y}))
+	return SameOne(a[0], b[0])
+}
+
+// SameOne reports whether two addresses are the same (the id aside; empty strings unset).
+func SameOne(x, y Model) bool {
+	dx, dy := DraftOne(x), DraftOne(y)
+	return equalDrafts(&dx, &dy)
 }
 
 func equalDrafts(a, b *platform.BaseAddress) bool {

@@ -68,6 +68,10 @@ type Family[M any, PM interface {
 	// Validate checks the configuration (decoded into the model; computed values are null, values
 	// not known yet unknown). Unlike Check it sees write-only arguments. Optional.
 	Validate func(ctx context.Context, config PM) diag.Diagnostics
+	// LockGroup names the lock that updates of one resource hold in this process, shared with the
+	// child resources that change it (default TypeName): resource types over one API collection
+	// (business unit companies and divisions) share one. Optional.
+	LockGroup string
 	// Unique returns a value the plan gives the resource that must be unique across resources
 	// (sort orders); Value "" for none. Two resources of the configuration that plan one value
 	// are an error at plan time that names the other. Optional.
@@ -362,7 +366,11 @@ func (r *Resource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	unlock := r.Client.Lock(r.f.TypeName + "/" + id)
+	group := r.f.TypeName
+	if r.f.LockGroup != "" {
+		group = r.f.LockGroup
+	}
+	unlock := r.Client.Lock(group + "/" + id)
 	defer unlock()
 	e, c := r.f.Endpoint, r.Client
 	runUpdate(ctx, req, resp, updater[M, PM, T, A]{

@@ -38,13 +38,13 @@ func moneyBlock(desc string, precise bool) schema.ListNestedBlock {
 	attrs := map[string]schema.Attribute{
 		"currency_code": schema.StringAttribute{Required: true, MarkdownDescription: "ISO 4217 currency code, such as `EUR`.",
 			Validators: []validator.String{money.CurrencyValidator{}}},
-		"cent_amount": schema.Int64Attribute{Optional: true,
+		"cent_amount": schema.Int64Attribute{Optional: true, Validators: []validator.Int64{int64validator.AtLeast(0)},
 			MarkdownDescription: "The amount in the currency's minor units (cents for EUR, yen for JPY, fils for KWD)."},
 	}
 	if precise {
 		attrs["fraction_digits"] = schema.Int64Attribute{Optional: true,
 			MarkdownDescription: "With `precise_amount`: its number of fraction digits, more than the currency's own (for example 4 for EUR)."}
-		attrs["precise_amount"] = schema.Int64Attribute{Optional: true,
+		attrs["precise_amount"] = schema.Int64Attribute{Optional: true, Validators: []validator.Int64{int64validator.AtLeast(0)},
 			MarkdownDescription: "A high-precision amount in units of 10^-`fraction_digits` (instead of `cent_amount`): `12345` with `fraction_digits = 4` is 1.2345 EUR."}
 	} else {
 		attrs["fraction_digits"] = schema.Int64Attribute{Optional: true, Computed: true,

@@ -286,11 +286,13 @@ func TestAccCartDiscount_everyKind(t *testing.T) {
 	})
 }
 
-func swap(a, b string) string {
-	return fmt.Sprintf(`
-resource "commercetools_cart_discount" "a" {
-  key        = "aa"
-  name       = { en = "A" }
+func swap(a, b, g string) string {
+	out := ""
+	for _, d := range []struct{ key, order string }{{"aa", a}, {"bb", b}} {
+		out += fmt.Sprintf(`
+resource "commercetools_cart_discount" %q {
+  key        = %q
+  name       = { en = %q }
   predicate  = "1 = 1"
   sort_order = %q
   value {
@@ -301,33 +303,49 @@ resource "commercetools_cart_discount" "a" {
     type = "shipping"
   }
 }
-resource "commercetools_discount_group" "b" {
-  key        = "bb"
+`, d.key, d.key, d.key, d.order)
+	}
+	return out + fmt.Sprintf(`
+resource "commercetools_discount_group" "gg" {
+  key        = "gg"
   sort_order = %q
 }
-`, a, b)
+`, g)
 }
 
-// TestAccCartDiscount_swapSortOrders trades the sort orders of a cart discount and a discount
-// group in one apply (they share one pool of unique values).
+// TestAccCartDiscount_swapSortOrders trades the sort orders of two cart discounts in one apply,
+// then rotates them with a discount group's (they share one pool of unique values).
 func TestAccCartDiscount_swapSortOrders(t *testing.T) {
 	acctest.PreCheck(t)
 	srv := acctest.NewEmulator(t)
+	updated := func(addrs ...string) []plancheck.PlanCheck {
+		var out []plancheck.PlanCheck
+		for _, a := range addrs {
+			out = append(out, plancheck.ExpectResourceAction(a, plancheck.ResourceActionUpdate))
+		}
+		return out
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: acctest.ProviderBlock(srv) + swap("0.7", "0.8")},
-			{Config: acctest.ProviderBlock(srv) + swap("0.8", "0.7"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction("commercetools_cart_discount.a", plancheck.ResourceActionUpdate),
-					plancheck.ExpectResourceAction("commercetools_discount_group.b", plancheck.ResourceActionUpdate),
-				}},
+			{Config: acctest.ProviderBlock(srv) + swap("0.7", "0.8", "0.9")},
+			{Config: acctest.ProviderBlock(srv) + swap("0.8", "0.7", "0.9"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: updated("commercetools_cart_discount.aa", "commercetools_cart_discount.bb")},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("commercetools_cart_discount.a", tfjsonpath.New("sort_order"), knownvalue.StringExact("0.8")),
-					statecheck.ExpectKnownValue("commercetools_discount_group.b", tfjsonpath.New("sort_order"), knownvalue.StringExact("0.7")),
-					acctest.StateFunc(func(*tfjson.State) error { return expectSortOrders(srv, map[string]string{"aa": "0.8", "bb": "0.7"}) }),
+					statecheck.ExpectKnownValue("commercetools_cart_discount.aa", tfjsonpath.New("sort_order"), knownvalue.StringExact("0.8")),
+					acctest.StateFunc(func(*tfjson.State) error {
+						return expectSortOrders(srv, map[string]string{"aa": "0.8", "bb": "0.7", "gg": "0.9"})
+					}),
 				}},
-			{Config: acctest.ProviderBlock(srv) + swap("0.8", "0.7"), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{Config: acctest.ProviderBlock(srv) + swap("0.9", "0.8", "0.7"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: updated("commercetools_cart_discount.aa", "commercetools_discount_group.gg")},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("commercetools_discount_group.gg", tfjsonpath.New("sort_order"), knownvalue.StringExact("0.7")),
+					acctest.StateFunc(func(*tfjson.State) error {
+						return expectSortOrders(srv, map[string]string{"aa": "0.9", "bb": "0.8", "gg": "0.7"})
+					}),
+				}},
+			{Config: acctest.ProviderBlock(srv) + swap("0.9", "0.8", "0.7"), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 		},
 	})
 }
