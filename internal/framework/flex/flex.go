@@ -214,3 +214,20 @@ func Float64(v types.Float64) *float64 {
 	f := v.ValueFloat64()
 	return &f
 }
+
+// Int64 returns a pointer to a known int64 value, nil for null or unknown.
+func Int64(v types.Int64) *int64 {
+	if !Known(v) {
+		return nil
+	}
+	n := v.ValueInt64()
+	return &n
+}
+
+// Int64Value is the value of an optional int64 from the API (null for nil).
+func Int64Value(p *int64) types.Int64 {
+	if p == nil {
+		return types.Int64Null()
+	}
+	return types.Int64Value(*p)
+}

@@ -4,6 +4,7 @@ package planmod
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -119,4 +120,47 @@ func (m sameKey) PlanModifyString(ctx context.Context, req planmodifier.StringRe
 			return
 		}
 	}
+}
+
+// SameSetKeepsState plans the state's list when the configuration holds the same values in
+// another order, for lists whose order means nothing (permissions, address keys) but whose
+// state shape the incumbent made a list.
+func SameSetKeepsState() planmodifier.List { return sameSet{} }
+
+type sameSet struct{}
+
+func (sameSet) Description(context.Context) string {
+	return "keeps the prior order when the configured values are the same set"
+}
+
+func (m sameSet) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (sameSet) PlanModifyList(_ context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
+	if req.StateValue.IsNull() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
+		return
+	}
+	if sameElements(req.StateValue.Elements(), req.PlanValue.Elements()) {
+		resp.PlanValue = req.StateValue
+	}
+}
+
+// sameElements reports whether two lists hold the same known values, ignoring order.
+func sameElements(a, b []attr.Value) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	count := map[string]int{}
+	for _, v := range a {
+		if v.IsUnknown() {
+			return false
+		}
+		count[v.String()]++
+	}
+	for _, v := range b {
+		if v.IsUnknown() || count[v.String()] == 0 {
+			return false
+		}
+		count[v.String()]--
+	}
+	return true
 }

@@ -148,3 +148,29 @@ func isNil(v any) bool {
 	}
 	return false
 }
+
+// MatchByKey matches the elements of two lists that the API addresses by an optional key (category
+// assets, business unit addresses): by key, and elements without a key by position. For each
+// element of "to" it gives the index of its counterpart in "from", -1 for none.
+func MatchByKey[E any](from, to []E, key func(E) string) []int {
+	byKey := map[string]int{}
+	for i, e := range from {
+		if k := key(e); k != "" {
+			byKey[k] = i
+		}
+	}
+	out := make([]int, len(to))
+	for i, e := range to {
+		out[i] = -1
+		if k := key(e); k != "" {
+			if j, ok := byKey[k]; ok {
+				out[i] = j
+			}
+			continue
+		}
+		if i < len(from) && key(from[i]) == "" {
+			out[i] = i
+		}
+	}
+	return out
+}

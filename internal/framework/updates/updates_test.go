@@ -1,6 +1,7 @@
 package updates
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -69,5 +70,17 @@ func TestSetAndMap(t *testing.T) {
 	c, rm := Map(map[string]string{"a": "1", "b": "2"}, map[string]string{"a": "1", "b": "3", "c": "4"})
 	if !reflect.DeepEqual(c, []string{"b", "c"}) || rm != nil {
 		t.Errorf("Map: %v %v", c, rm)
+	}
+}
+
+func TestMatchByKey(t *testing.T) {
+	type e struct{ key, name string }
+	k := func(x e) string { return x.key }
+	from := []e{{"a", "A"}, {"", "first keyless"}, {"b", "B"}}
+	to := []e{{"b", "B"}, {"", "keyless at 1"}, {"c", "C"}, {"a", "A"}}
+	got := MatchByKey(from, to, k)
+	want := []int{2, 1, -1, 0}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("got %v, want %v", got, want)
 	}
 }

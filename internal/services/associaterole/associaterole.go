@@ -23,6 +23,7 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/customfields"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/planmod"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/updates"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/versioned"
 )
@@ -98,7 +99,7 @@ func resourceSchema(ctx context.Context) schema.Schema {
 					"reordered list plans no change, and commercetools' own order is never shown as one. A permission this provider " +
 					"version does not know is a warning (commercetools adds new ones); commercetools decides.",
 				Validators:    []validator.List{listvalidator.UniqueValues(), knownPermissions{}},
-				PlanModifiers: []planmodifier.List{sameSetKeepsState{}}},
+				PlanModifiers: []planmodifier.List{planmod.SameSetKeepsState()}},
 		},
 		Blocks: map[string]schema.Block{"custom": customfields.SingleBlock("associate role")},
 	}, "associate role")
@@ -120,25 +121,6 @@ func (knownPermissions) ValidateList(_ context.Context, req validator.ListReques
 				fmt.Sprintf("%q is not a permission this provider version knows; commercetools may know it (it adds permissions) "+
 					"or refuse it. Known permissions: %s.", p, strings.Join(Permissions, ", ")))
 		}
-	}
-}
-
-// sameSetKeepsState plans the state's list when the configuration holds the same permissions in
-// another order.
-type sameSetKeepsState struct{}
-
-func (sameSetKeepsState) Description(context.Context) string {
-	return "keeps the prior order when the configured permissions are the same set"
-}
-
-func (m sameSetKeepsState) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-func (sameSetKeepsState) PlanModifyList(_ context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
-	if req.StateValue.IsNull() || !flex.Known(req.PlanValue) {
-		return
-	}
-	if updates.SameSet(flex.Strings(req.StateValue), flex.Strings(req.PlanValue)) {
-		resp.PlanValue = req.StateValue
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/address"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/customfields"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/planmod"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/updates"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/versioned"
 )
@@ -77,7 +78,7 @@ func unitSchema(ctx context.Context, division bool) schema.Schema {
 		desc := fmt.Sprintf("Keys of the addresses that are %s addresses (an address without a key is named by its id).", what)
 		if division {
 			return schema.ListAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: desc + " Their order means nothing.",
-				Validators: []validator.List{listvalidator.UniqueValues()}, PlanModifiers: []planmodifier.List{sameSetKeepsState{}}}
+				Validators: []validator.List{listvalidator.UniqueValues()}, PlanModifiers: []planmodifier.List{planmod.SameSetKeepsState()}}
 		}
 		return schema.SetAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: desc}
 	}
@@ -141,25 +142,6 @@ func unitSchema(ctx context.Context, division bool) schema.Schema {
 			"with a delay, are not attributes and never plan a change.", kind),
 		Attributes: attrs, Blocks: blocks,
 	}, "business unit")
-}
-
-// sameSetKeepsState plans the state's list when the configuration holds the same values in
-// another order.
-type sameSetKeepsState struct{}
-
-func (sameSetKeepsState) Description(context.Context) string {
-	return "keeps the prior order when the configured values are the same set"
-}
-
-func (m sameSetKeepsState) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-func (sameSetKeepsState) PlanModifyList(_ context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
-	if req.StateValue.IsNull() || !flex.Known(req.PlanValue) {
-		return
-	}
-	if updates.SameSet(flex.Strings(req.StateValue), flex.Strings(req.PlanValue)) {
-		resp.PlanValue = req.StateValue
-	}
 }
 
 // view is a company or a division in one shape, for the mapping both share.
@@ -348,29 +330,9 @@ func flattenGroups(ctx context.Context, c *client.Client, l []groupAssignment, p
 	return flex.StringList(keys), diags
 }
 
-// match pairs addresses: by key, those without a key by position. For each address of "to" it
-// gives the index of its counterpart in "from" (-1 for none).
+// match pairs addresses: by key, those without a key by position.
 func match(from, to []address.Model) []int {
-	byKey := map[string]int{}
-	for i, a := range from {
-		if k := a.Key.ValueString(); k != "" {
-			byKey[k] = i
-		}
-	}
-	out := make([]int, len(to))
-	for i, a := range to {
-		out[i] = -1
-		if k := a.Key.ValueString(); k != "" {
-			if j, ok := byKey[k]; ok {
-				out[i] = j
-			}
-			continue
-		}
-		if i < len(from) && from[i].Key.ValueString() == "" {
-			out[i] = i
-		}
-	}
-	return out
+	return updates.MatchByKey(from, to, func(a address.Model) string { return a.Key.ValueString() })
 }
 
 // flattenAddresses renders the API's addresses in the prior order (commercetools keeps its own

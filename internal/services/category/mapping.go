@@ -101,29 +101,9 @@ func parentRef(m *model) *ref {
 	return nil
 }
 
-// match pairs assets of two lists: by key, and assets without a key by position. It returns,
-// for each asset of "to", the index of its counterpart in "from" (-1 for none).
+// match pairs assets of two lists: by key, and assets without a key by position.
 func match(from, to []assetModel) []int {
-	byKey := map[string]int{}
-	for i, a := range from {
-		if k := a.Key.ValueString(); k != "" {
-			byKey[k] = i
-		}
-	}
-	out := make([]int, len(to))
-	for i, a := range to {
-		out[i] = -1
-		if k := a.Key.ValueString(); k != "" {
-			if j, ok := byKey[k]; ok {
-				out[i] = j
-			}
-			continue
-		}
-		if i < len(from) && from[i].Key.ValueString() == "" {
-			out[i] = i
-		}
-	}
-	return out
+	return updates.MatchByKey(from, to, func(a assetModel) string { return a.Key.ValueString() })
 }
 
 func flattenAssets(l []asset, prior []assetModel) []assetModel {

@@ -190,21 +190,6 @@ var cartEndpoint = &client.Endpoint[cartDiscount, action]{
 	},
 }
 
-func int64Ptr(v types.Int64) *int64 {
-	if !flex.Known(v) {
-		return nil
-	}
-	n := v.ValueInt64()
-	return &n
-}
-
-func int64Value(p *int64) types.Int64 {
-	if p == nil {
-		return types.Int64Null()
-	}
-	return types.Int64Value(*p)
-}
-
 func strValue(p *string) types.String {
 	if p == nil || *p == "" {
 		return types.StringNull()
@@ -216,7 +201,7 @@ func valueDraft(v valueModel) cartValue {
 	out := cartValue{Type: v.Type.ValueString(), ApplicationMode: flex.String(v.ApplicationMode)}
 	switch out.Type {
 	case "relative":
-		out.Permyriad = int64Ptr(v.Permyriad)
+		out.Permyriad = flex.Int64(v.Permyriad)
 	case "absolute", "fixed":
 		out.Money = make([]money.Money, 0, len(v.Money))
 		for _, m := range v.Money {
@@ -229,7 +214,7 @@ func valueDraft(v valueModel) cartValue {
 	case "giftLineItem":
 		out.ApplicationMode = nil
 		out.Product = refTo("product", v.ProductID)
-		out.VariantID = int64Ptr(v.VariantID)
+		out.VariantID = flex.Int64(v.VariantID)
 		out.SupplyChannel = refTo("channel", v.SupplyChannelID)
 		out.DistributionChannel = refTo("channel", v.DistributionChannelID)
 	}
@@ -240,7 +225,7 @@ func componentsDraft(l []componentModel) *[]component {
 	out := make([]component, 0, len(l))
 	for _, c := range l {
 		out = append(out, component{Type: c.Type.ValueString(), Predicate: c.Predicate.ValueString(),
-			MinCount: int64Ptr(c.MinCount), MaxCount: int64Ptr(c.MaxCount), ExcludeCount: int64Ptr(c.ExcludeCount)})
+			MinCount: flex.Int64(c.MinCount), MaxCount: flex.Int64(c.MaxCount), ExcludeCount: flex.Int64(c.ExcludeCount)})
 	}
 	return &out
 }
@@ -256,11 +241,11 @@ func targetDraft(l []targetModel) *cartTarget {
 		out.Predicate = flex.String(t.Predicate)
 	case "multiBuyLineItems", "multiBuyCustomLineItems":
 		out.Predicate = flex.String(t.Predicate)
-		out.TriggerQuantity, out.DiscountedQuantity = int64Ptr(t.TriggerQuantity), int64Ptr(t.DiscountedQuantity)
-		out.MaxOccurrence, out.SelectionMode = int64Ptr(t.MaxOccurrence), flex.String(t.SelectionMode)
+		out.TriggerQuantity, out.DiscountedQuantity = flex.Int64(t.TriggerQuantity), flex.Int64(t.DiscountedQuantity)
+		out.MaxOccurrence, out.SelectionMode = flex.Int64(t.MaxOccurrence), flex.String(t.SelectionMode)
 	case "pattern":
 		out.TriggerPattern, out.TargetPattern = componentsDraft(t.TriggerPattern), componentsDraft(t.TargetPattern)
-		out.MaxOccurrence, out.SelectionMode = int64Ptr(t.MaxOccurrence), flex.String(t.SelectionMode)
+		out.MaxOccurrence, out.SelectionMode = flex.Int64(t.MaxOccurrence), flex.String(t.SelectionMode)
 	}
 	return out
 }
@@ -331,8 +316,8 @@ func flattenValue(diags *diag.Diagnostics, v cartValue, prior []valueModel, noun
 			return prior
 		}
 	}
-	out := valueModel{Type: types.StringValue(v.Type), Permyriad: int64Value(v.Permyriad), ApplicationMode: strValue(v.ApplicationMode),
-		ProductID: idOf(v.Product), VariantID: int64Value(v.VariantID), SupplyChannelID: idOf(v.SupplyChannel),
+	out := valueModel{Type: types.StringValue(v.Type), Permyriad: flex.Int64Value(v.Permyriad), ApplicationMode: strValue(v.ApplicationMode),
+		ProductID: idOf(v.Product), VariantID: flex.Int64Value(v.VariantID), SupplyChannelID: idOf(v.SupplyChannel),
 		DistributionChannelID: idOf(v.DistributionChannel), Money: []moneyModel{}}
 	if v.Type != "relative" {
 		out.Permyriad = types.Int64Null()
@@ -355,11 +340,11 @@ func flattenMoney(l []money.Money, prior []moneyModel, computedDigits bool) []mo
 	out := make([]moneyModel, 0, len(l))
 	for _, m := range l {
 		pm, had := priorMoney[m.CurrencyCode]
-		mm := moneyModel{CurrencyCode: types.StringValue(m.CurrencyCode), CentAmount: int64Value(m.CentAmount),
+		mm := moneyModel{CurrencyCode: types.StringValue(m.CurrencyCode), CentAmount: flex.Int64Value(m.CentAmount),
 			FractionDigits: types.Int64Null(), PreciseAmount: types.Int64Null()}
 		switch {
 		case m.Type == money.HighPrecision:
-			mm.FractionDigits, mm.PreciseAmount = int64Value(m.FractionDigits), int64Value(m.PreciseAmount)
+			mm.FractionDigits, mm.PreciseAmount = flex.Int64Value(m.FractionDigits), flex.Int64Value(m.PreciseAmount)
 			if had && pm.CentAmount.IsNull() {
 				mm.CentAmount = types.Int64Null() // derived by commercetools from the precise amount
 			}
@@ -381,7 +366,7 @@ func flattenComponents(l *[]component) []componentModel {
 	}
 	for _, c := range *l {
 		out = append(out, componentModel{Type: types.StringValue(c.Type), Predicate: types.StringValue(c.Predicate),
-			MinCount: int64Value(c.MinCount), MaxCount: int64Value(c.MaxCount), ExcludeCount: int64Value(c.ExcludeCount)})
+			MinCount: flex.Int64Value(c.MinCount), MaxCount: flex.Int64Value(c.MaxCount), ExcludeCount: flex.Int64Value(c.ExcludeCount)})
 	}
 	return out
 }
@@ -396,8 +381,8 @@ func flattenTarget(diags *diag.Diagnostics, t *cartTarget, prior []targetModel) 
 				"target as configured. Upgrade the provider to manage it.", t.Type))
 		return prior
 	}
-	out := targetModel{Type: types.StringValue(t.Type), Predicate: strValue(t.Predicate), TriggerQuantity: int64Value(t.TriggerQuantity),
-		DiscountedQuantity: int64Value(t.DiscountedQuantity), MaxOccurrence: int64Value(t.MaxOccurrence),
+	out := targetModel{Type: types.StringValue(t.Type), Predicate: strValue(t.Predicate), TriggerQuantity: flex.Int64Value(t.TriggerQuantity),
+		DiscountedQuantity: flex.Int64Value(t.DiscountedQuantity), MaxOccurrence: flex.Int64Value(t.MaxOccurrence),
 		SelectionMode: strValue(t.SelectionMode), TriggerPattern: flattenComponents(t.TriggerPattern), TargetPattern: flattenComponents(t.TargetPattern)}
 	if len(prior) > 0 {
 		// The pattern components' defaults (min_count 1, exclude_count 0) stay out when left out.

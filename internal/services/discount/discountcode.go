@@ -132,7 +132,7 @@ func codeDraftOf(ctx context.Context, c *client.Client, m *codeModel) (any, diag
 	custom, diags := customfields.Draft(ctx, c, m.Custom)
 	return codeDraft{Key: flex.String(m.Key), Code: m.Code.ValueString(), Name: flex.Localized(m.Name), Description: flex.Localized(m.Description),
 		CartDiscounts: cartRefs(flex.Strings(m.CartDiscounts)), CartPredicate: flex.String(m.Predicate), IsActive: m.IsActive.ValueBool(),
-		MaxApplications: int64Ptr(m.MaxApplications), MaxApplicationsPerCustomer: int64Ptr(m.MaxApplicationsPerCustomer),
+		MaxApplications: flex.Int64(m.MaxApplications), MaxApplicationsPerCustomer: flex.Int64(m.MaxApplicationsPerCustomer),
 		Groups: flex.Strings(m.Groups), ValidFrom: timestamp.Pointer(m.ValidFrom), ValidUntil: timestamp.Pointer(m.ValidUntil), Custom: custom}, diags
 }
 
@@ -148,8 +148,8 @@ func flattenCode(_ context.Context, _ *client.Client, d *discountCode, m *codeMo
 	m.CartDiscounts = flex.StringList(ids)
 	m.Predicate = strValue(d.CartPredicate)
 	m.IsActive = types.BoolValue(d.IsActive)
-	m.MaxApplications = int64Value(d.MaxApplications)
-	m.MaxApplicationsPerCustomer = int64Value(d.MaxApplicationsPerCustomer)
+	m.MaxApplications = flex.Int64Value(d.MaxApplications)
+	m.MaxApplicationsPerCustomer = flex.Int64Value(d.MaxApplicationsPerCustomer)
 	m.Groups = types.ListNull(types.StringType)
 	if len(d.Groups) > 0 {
 		m.Groups = flex.StringList(d.Groups)
@@ -181,10 +181,10 @@ func codeActions(ctx context.Context, c *client.Client, from, to *codeModel) ([]
 		out = append(out, action{"action": "changeIsActive", "isActive": to.IsActive.ValueBool()})
 	}
 	if !to.MaxApplications.Equal(from.MaxApplications) {
-		out = append(out, updates.Act("setMaxApplications", "maxApplications", int64Ptr(to.MaxApplications)))
+		out = append(out, updates.Act("setMaxApplications", "maxApplications", flex.Int64(to.MaxApplications)))
 	}
 	if !to.MaxApplicationsPerCustomer.Equal(from.MaxApplicationsPerCustomer) {
-		out = append(out, updates.Act("setMaxApplicationsPerCustomer", "maxApplicationsPerCustomer", int64Ptr(to.MaxApplicationsPerCustomer)))
+		out = append(out, updates.Act("setMaxApplicationsPerCustomer", "maxApplicationsPerCustomer", flex.Int64(to.MaxApplicationsPerCustomer)))
 	}
 	if g := flex.Strings(to.Groups); !sameJSON(flex.Strings(from.Groups), g) {
 		if g == nil {

@@ -100,21 +100,6 @@ func resourceSchema(ctx context.Context) schema.Schema {
 	}, "recurrence policy")
 }
 
-func int64Ptr(v types.Int64) *int64 {
-	if !flex.Known(v) {
-		return nil
-	}
-	n := v.ValueInt64()
-	return &n
-}
-
-func int64Value(p *int64) types.Int64 {
-	if p == nil {
-		return types.Int64Null()
-	}
-	return types.Int64Value(*p)
-}
-
 func scheduleDraft(l []scheduleModel) schedule {
 	if len(l) == 0 {
 		return schedule{}
@@ -122,9 +107,9 @@ func scheduleDraft(l []scheduleModel) schedule {
 	s := l[0]
 	out := schedule{Type: s.Type.ValueString()}
 	if out.Type == "standard" {
-		out.Value, out.IntervalUnit = int64Ptr(s.Value), flex.String(s.IntervalUnit)
+		out.Value, out.IntervalUnit = flex.Int64(s.Value), flex.String(s.IntervalUnit)
 	} else {
-		out.Day = int64Ptr(s.Day)
+		out.Day = flex.Int64(s.Day)
 	}
 	return out
 }
@@ -138,8 +123,8 @@ func flatten(_ context.Context, _ *client.Client, p *policy, m *model) diag.Diag
 	m.Key = types.StringValue(p.Key)
 	m.Name = flex.LocalizedValue(p.Name)
 	m.Description = flex.LocalizedValue(p.Description)
-	m.Schedule = []scheduleModel{{Type: types.StringValue(p.Schedule.Type), Value: int64Value(p.Schedule.Value),
-		IntervalUnit: flex.Optional(p.Schedule.IntervalUnit), Day: int64Value(p.Schedule.Day)}}
+	m.Schedule = []scheduleModel{{Type: types.StringValue(p.Schedule.Type), Value: flex.Int64Value(p.Schedule.Value),
+		IntervalUnit: flex.Optional(p.Schedule.IntervalUnit), Day: flex.Int64Value(p.Schedule.Day)}}
 	return nil
 }
 
