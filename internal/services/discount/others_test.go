@@ -287,3 +287,54 @@ data "commercetools_product_discount" "p" {
 		}},
 	})
 }
+
+// TestAccCartDiscount_recurringScope limits a cart discount to the orders of a recurrence policy,
+// then to any order.
+func TestAccCartDiscount_recurringScope(t *testing.T) {
+	acctest.PreCheck(t)
+	srv := acctest.NewEmulator(t)
+	config := func(scope string) string {
+		return acctest.ProviderBlock(srv) + `
+resource "commercetools_recurrence_policy" "monthly" {
+  key = "monthly"
+  schedule {
+    type          = "standard"
+    value         = 1
+    interval_unit = "Months"
+  }
+}
+resource "commercetools_cart_discount" "subscribers" {
+  key        = "subscribers"
+  name       = { en = "Subscribers" }
+  predicate  = "1 = 1"
+  sort_order = "0.33"
+  value {
+    type      = "relative"
+    permyriad = 500
+  }
+  target {
+    type = "shipping"
+  }
+` + scope + "\n}\n"
+	}
+	addr := "commercetools_cart_discount.subscribers"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config(""), ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("recurring_order_scope"), knownvalue.StringExact("NonRecurringOrdersOnly")),
+			}},
+			{Config: config(`recurrence_policy_ids = [commercetools_recurrence_policy.monthly.id]`), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`recurrence_policy_ids needs recurring_order_scope`)},
+			{Config: config(`recurring_order_scope = "ApplicableRecurrencePolicies"
+  recurrence_policy_ids = [commercetools_recurrence_policy.monthly.id]`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)}}},
+			{Config: config(`recurring_order_scope = "ApplicableRecurrencePolicies"
+  recurrence_policy_ids = [commercetools_recurrence_policy.monthly.id]`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{Config: config(`recurring_order_scope = "AnyOrder"`), ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("recurrence_policy_ids"), knownvalue.Null()),
+			}},
+		},
+	})
+}
