@@ -2,14 +2,14 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"runtime/debug"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/provider"
 )
@@ -66,11 +66,19 @@ func main() {
 	}
 
 	silenceUnseenLogs()
-	opts := providerserver.ServeOpts{
-		Address: provider.RegistryAddress,
-		Debug:   debugMode,
+	var opts []tf6server.ServeOpt
+	if debugMode {
+		opts = append(opts, tf6server.WithManagedDebug())
 	}
-	if err := providerserver.Serve(context.Background(), provider.New(version), opts); err != nil {
+	// What providerserver.Serve does, with the provider's own server (provider.NewServer).
+	serve := func() tfprotov6.ProviderServer {
+		s, err := provider.NewServer(provider.New(version)())()
+		if err != nil {
+			log.Fatal(err.Error())
+		}
+		return s
+	}
+	if err := tf6server.Serve(provider.RegistryAddress, serve, opts...); err != nil {
 		log.Fatal(err.Error())
 	}
 }

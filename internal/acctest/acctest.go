@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 
@@ -37,7 +36,7 @@ func init() {
 func Factories(env map[string]string) map[string]func() (tfprotov6.ProviderServer, error) {
 	getenv := func(k string) string { return strings.TrimSpace(env[k]) }
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"commercetools": providerserver.NewProtocol6WithError(provider.NewWithEnv("test", getenv)()),
+		"commercetools": provider.NewServer(provider.NewWithEnv("test", getenv)()),
 	}
 }
 

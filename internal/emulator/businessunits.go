@@ -647,11 +647,15 @@ func unitStoreRefs(x *vctx, l []any) ([]any, *apiError) {
 	return out, nil
 }
 
-func needExplicitStores(cur doc, action string) *apiError {
-	if cur["storeMode"] != "Explicit" {
-		return errInvalidOperation("%s is only applicable when the storeMode of the Business Unit is Explicit (it is %v).", action, cur["storeMode"])
+// needExplicitStores returns the check of a store action (named in the message): the unit's
+// storeMode must be Explicit.
+func needExplicitStores(action string) func(cur doc) *apiError {
+	return func(cur doc) *apiError {
+		if cur["storeMode"] != "Explicit" {
+			return errInvalidOperation("%s is only applicable when the storeMode of the Business Unit is Explicit (it is %v).", action, cur["storeMode"])
+		}
+		return nil
 	}
-	return nil
 }
 
 func unitSetStores(x *vctx, cur doc, a doc) *apiError {
@@ -661,7 +665,7 @@ func unitSetStores(x *vctx, cur doc, a doc) *apiError {
 	if apiErr := p.err(); apiErr != nil {
 		return apiErr
 	}
-	if apiErr := needExplicitStores(cur, "setStores"); apiErr != nil {
+	if apiErr := needExplicitStores("setStores")(cur); apiErr != nil {
 		return apiErr
 	}
 	refs, apiErr := unitStoreRefs(x, l)
@@ -673,37 +677,18 @@ func unitSetStores(x *vctx, cur doc, a doc) *apiError {
 }
 
 func unitAddStore(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	ri, _ := f.get("store", true)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	if apiErr := needExplicitStores(cur, "addStore"); apiErr != nil {
-		return apiErr
-	}
-	r, apiErr := storeKeyRef(x, ri, "store")
+	r, apiErr := readStoreAction(x, cur, a, needExplicitStores("addStore"))
 	if apiErr != nil {
 		return apiErr
 	}
-	have := listOf(cur["stores"])
-	if !slices.ContainsFunc(have, func(o any) bool { return mapOf(o)["key"] == r["key"] }) {
+	if have := listOf(cur["stores"]); storeIndex(have, r["key"]) < 0 {
 		cur["stores"] = append(slices.Clone(have), r)
 	}
 	return nil
 }
 
 func unitRemoveStore(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	ri, _ := f.get("store", true)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	if apiErr := needExplicitStores(cur, "removeStore"); apiErr != nil {
-		return apiErr
-	}
-	r, apiErr := storeKeyRef(x, ri, "store")
+	r, apiErr := readStoreAction(x, cur, a, needExplicitStores("removeStore"))
 	if apiErr != nil {
 		return apiErr
 	}
@@ -1009,10 +994,8 @@ func associateIndex(list []any, customerID string) int {
 }
 
 func unitAddAssociate(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	as := x.readAssociate(f.object("associate", true))
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
+	as, apiErr := readObjectAction(a, "associate", x.readAssociate)
+	if apiErr != nil {
 		return apiErr
 	}
 	list := listOf(cur["associates"])
@@ -1027,10 +1010,8 @@ func unitAddAssociate(x *vctx, cur doc, a doc) *apiError {
 }
 
 func unitChangeAssociate(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	as := x.readAssociate(f.object("associate", true))
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
+	as, apiErr := readObjectAction(a, "associate", x.readAssociate)
+	if apiErr != nil {
 		return apiErr
 	}
 	list := slices.Clone(listOf(cur["associates"]))
@@ -1044,13 +1025,7 @@ func unitChangeAssociate(x *vctx, cur doc, a doc) *apiError {
 }
 
 func unitRemoveAssociate(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	ri, _ := f.get("customer", true)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	id, apiErr := x.resolve("customer", ri, "customer")
+	id, apiErr := x.readRefAction(a, "customer", "customer")
 	if apiErr != nil {
 		return apiErr
 	}
@@ -1126,10 +1101,8 @@ func groupRefs(d doc) []ref {
 }
 
 func addGroupAssignment(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	g := x.readGroupAssignment(f.object("customerGroupAssignment", true))
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
+	g, apiErr := readObjectAction(a, "customerGroupAssignment", x.readGroupAssignment)
+	if apiErr != nil {
 		return apiErr
 	}
 	list := listOf(cur["customerGroupAssignments"])
@@ -1141,13 +1114,7 @@ func addGroupAssignment(x *vctx, cur doc, a doc) *apiError {
 }
 
 func removeGroupAssignment(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	ri, _ := f.get("customerGroup", true)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	id, apiErr := x.resolve("customer-group", ri, "customerGroup")
+	id, apiErr := x.readRefAction(a, "customerGroup", "customer-group")
 	if apiErr != nil {
 		return apiErr
 	}
@@ -1298,55 +1265,51 @@ func (s addressSelector) find(cur doc, noun string) (int, *apiError) {
 
 // addressActions returns the address update actions that business units and customers share.
 func addressActions(noun string) map[string]func(x *vctx, cur doc, a doc) *apiError {
-	// selected reads an action that names one address and returns its index.
-	selected := func(a doc) (*fields, *problems, addressSelector) {
+	// selected reads an action that names one address (read, when given, reads its other
+	// properties) and returns the address's index in cur's addresses and its id.
+	selected := func(cur doc, a doc, read func(f *fields)) (int, any, *apiError) {
 		f, p := readFields(a)
-		return f, p, readAddressSelector(f)
+		sel := readAddressSelector(f)
+		if read != nil {
+			read(f)
+		}
+		f.done()
+		if apiErr := p.err(); apiErr != nil {
+			return -1, nil, apiErr
+		}
+		i, apiErr := sel.find(cur, noun)
+		if apiErr != nil {
+			return -1, nil, apiErr
+		}
+		return i, mapOf(listOf(cur["addresses"])[i])["id"], nil
 	}
-	addTo := func(list string) func(*vctx, doc, doc) *apiError {
+	// addTo implements add<Kind>AddressId and, with def, setDefault<Kind>Address, whose address
+	// joins the list as well.
+	addTo := func(list, def string) func(*vctx, doc, doc) *apiError {
 		return func(_ *vctx, cur doc, a doc) *apiError {
-			f, p, sel := selected(a)
-			f.done()
-			if apiErr := p.err(); apiErr != nil {
-				return apiErr
-			}
-			i, apiErr := sel.find(cur, noun)
+			_, id, apiErr := selected(cur, a, nil)
 			if apiErr != nil {
 				return apiErr
 			}
-			id := mapOf(listOf(cur["addresses"])[i])["id"]
 			if l := listOf(cur[list]); !slices.Contains(l, id) {
 				cur[list] = append(slices.Clone(l), id)
+			}
+			if def != "" {
+				cur[def] = id
 			}
 			return nil
 		}
 	}
 	removeFrom := func(list, def string) func(*vctx, doc, doc) *apiError {
 		return func(_ *vctx, cur doc, a doc) *apiError {
-			f, p, sel := selected(a)
-			f.done()
-			if apiErr := p.err(); apiErr != nil {
-				return apiErr
-			}
-			i, apiErr := sel.find(cur, noun)
+			_, id, apiErr := selected(cur, a, nil)
 			if apiErr != nil {
 				return apiErr
 			}
-			id := mapOf(listOf(cur["addresses"])[i])["id"]
 			cur[list] = orEmpty(slices.DeleteFunc(slices.Clone(listOf(cur[list])), func(o any) bool { return o == id }))
 			if cur[def] == id {
 				delete(cur, def)
 			}
-			return nil
-		}
-	}
-	setDefault := func(def, list string) func(*vctx, doc, doc) *apiError {
-		return func(x *vctx, cur doc, a doc) *apiError {
-			if apiErr := addTo(list)(x, cur, a); apiErr != nil {
-				return apiErr
-			}
-			i, _ := readAddressSelector(&fields{obj: a, used: map[string]bool{}, p: &problems{}}).find(cur, noun)
-			cur[def] = mapOf(listOf(cur["addresses"])[i])["id"]
 			return nil
 		}
 	}
@@ -1392,19 +1355,13 @@ func addressActions(noun string) map[string]func(x *vctx, cur doc, a doc) *apiEr
 			return nil
 		},
 		"changeAddress": func(x *vctx, cur doc, a doc) *apiError {
-			f, p, sel := selected(a)
 			raw := mapOf(a["address"])
-			addr := x.readFullAddress(f.object("address", true))
-			f.done()
-			if apiErr := p.err(); apiErr != nil {
-				return apiErr
-			}
-			i, apiErr := sel.find(cur, noun)
+			var addr doc
+			i, id, apiErr := selected(cur, a, func(f *fields) { addr = x.readFullAddress(f.object("address", true)) })
 			if apiErr != nil {
 				return apiErr
 			}
 			addrs := slices.Clone(listOf(cur["addresses"]))
-			id := mapOf(addrs[i])["id"]
 			if given, ok := raw["id"].(string); ok && given != "" && given != id {
 				return errInvalidInput("The address '%v' keeps its id: the new address must not have another id ('%s').", id, given)
 			}
@@ -1417,18 +1374,11 @@ func addressActions(noun string) map[string]func(x *vctx, cur doc, a doc) *apiEr
 			return nil
 		},
 		"removeAddress": func(_ *vctx, cur doc, a doc) *apiError {
-			f, p, sel := selected(a)
-			f.done()
-			if apiErr := p.err(); apiErr != nil {
-				return apiErr
-			}
-			i, apiErr := sel.find(cur, noun)
+			i, id, apiErr := selected(cur, a, nil)
 			if apiErr != nil {
 				return apiErr
 			}
-			addrs := listOf(cur["addresses"])
-			id := mapOf(addrs[i])["id"]
-			cur["addresses"] = orEmpty(slices.Delete(slices.Clone(addrs), i, i+1))
+			cur["addresses"] = orEmpty(slices.Delete(slices.Clone(listOf(cur["addresses"])), i, i+1))
 			for _, k := range []string{"shippingAddressIds", "billingAddressIds"} {
 				cur[k] = orEmpty(slices.DeleteFunc(slices.Clone(listOf(cur[k])), func(o any) bool { return o == id }))
 			}
@@ -1439,12 +1389,12 @@ func addressActions(noun string) map[string]func(x *vctx, cur doc, a doc) *apiEr
 			}
 			return nil
 		},
-		"addShippingAddressId":      addTo("shippingAddressIds"),
+		"addShippingAddressId":      addTo("shippingAddressIds", ""),
 		"removeShippingAddressId":   removeFrom("shippingAddressIds", "defaultShippingAddressId"),
-		"addBillingAddressId":       addTo("billingAddressIds"),
+		"addBillingAddressId":       addTo("billingAddressIds", ""),
 		"removeBillingAddressId":    removeFrom("billingAddressIds", "defaultBillingAddressId"),
-		"setDefaultShippingAddress": setDefault("defaultShippingAddressId", "shippingAddressIds"),
-		"setDefaultBillingAddress":  setDefault("defaultBillingAddressId", "billingAddressIds"),
+		"setDefaultShippingAddress": addTo("shippingAddressIds", "defaultShippingAddressId"),
+		"setDefaultBillingAddress":  addTo("billingAddressIds", "defaultBillingAddressId"),
 		"setAddressCustomType":      withAddress(applySetCustomType("address")),
 		"setAddressCustomField":     withAddress(applySetCustomField),
 	}

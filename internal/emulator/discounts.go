@@ -7,10 +7,8 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Cart discounts, discount groups, product discounts and discount codes
@@ -130,82 +128,6 @@ func readDiscountPredicate(f *fields, k string, required bool) (string, bool) {
 	return s, true
 }
 
-// lexDiscountPredicate splits a discount predicate into the tokens of the where lexer
-// (where_lex.go), with dotted and hyphenated names ("customer.email", "attributes.size-eu") as
-// one identifier.
-func lexDiscountPredicate(src string) ([]tok, error) {
-	if !utf8.ValidString(src) {
-		return nil, fmt.Errorf("the predicate is not valid UTF-8")
-	}
-	var out []tok
-	i := 0
-	for i < len(src) {
-		c := src[i]
-		pos := utf8.RuneCountInString(src[:i]) + 1
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			i++
-		case c == '(':
-			out = append(out, tok{tkLParen, "(", pos})
-			i++
-		case c == ')':
-			out = append(out, tok{tkRParen, ")", pos})
-			i++
-		case c == ',':
-			out = append(out, tok{tkComma, ",", pos})
-			i++
-		case c == '=':
-			out = append(out, tok{tkOp, "=", pos})
-			i++
-		case c == '!' || c == '<' || c == '>':
-			op := string(c)
-			if i+1 < len(src) && (src[i+1] == '=' || (c == '<' && src[i+1] == '>')) {
-				op += string(src[i+1])
-			}
-			if op == "!" {
-				return nil, fmt.Errorf("invalid input '!' at position %d, expected '!='", pos)
-			}
-			i += len(op)
-			out = append(out, tok{tkOp, op, pos})
-		case c == '"':
-			s, n, err := lexString(src[i:])
-			if err != nil {
-				return nil, fmt.Errorf("%w in the string starting at position %d", err, pos)
-			}
-			out = append(out, tok{tkString, s, pos})
-			i += n
-		case c >= '0' && c <= '9' || c == '-' && i+1 < len(src) && src[i+1] >= '0' && src[i+1] <= '9':
-			j := i + 1
-			for j < len(src) && strings.IndexByte("0123456789.eE+-", src[j]) >= 0 {
-				j++
-			}
-			lit := src[i:j]
-			if _, err := strconv.ParseFloat(lit, 64); err != nil || j < len(src) && isIdentByte(src[j], false) {
-				return nil, fmt.Errorf("invalid number '%s' at position %d", lit, pos)
-			}
-			out = append(out, tok{tkNumber, lit, pos})
-			i = j
-		case isIdentByte(c, false):
-			j := i + 1
-			for j < len(src) {
-				if isIdentByte(src[j], true) {
-					j++
-				} else if (src[j] == '.' || src[j] == '-') && j+1 < len(src) && isIdentByte(src[j+1], true) {
-					j += 2
-				} else {
-					break
-				}
-			}
-			out = append(out, tok{tkIdent, src[i:j], pos})
-			i = j
-		default:
-			r, _ := utf8.DecodeRuneInString(src[i:])
-			return nil, fmt.Errorf("invalid input '%c' at position %d", r, pos)
-		}
-	}
-	return append(out, tok{tkEOF, "", utf8.RuneCountInString(src) + 1}), nil
-}
-
 // predicateKeywords cannot be names or values.
 var predicateKeywords = []string{"and", "or", "not", "is", "in", "contains"}
 
@@ -219,7 +141,7 @@ type predicateChecker struct {
 
 // checkDiscountPredicate reports the first syntax error of a discount predicate.
 func checkDiscountPredicate(src string) error {
-	toks, err := lexDiscountPredicate(src)
+	toks, err := lexPredicate(src, discountDialect)
 	if err != nil {
 		return err
 	}
@@ -274,23 +196,18 @@ func (p *predicateChecker) or() error {
 	if err := p.enter(); err != nil {
 		return err
 	}
-	for {
-		if err := p.and(); err != nil {
-			return err
-		}
-		if !p.kw(p.peek(), "or") {
-			return nil
-		}
-		p.next()
-	}
+	return p.chain("or", p.and)
 }
 
-func (p *predicateChecker) and() error {
+func (p *predicateChecker) and() error { return p.chain("and", p.unary) }
+
+// chain parses operand (word operand)*.
+func (p *predicateChecker) chain(word string, operand func() error) error {
 	for {
-		if err := p.unary(); err != nil {
+		if err := operand(); err != nil {
 			return err
 		}
-		if !p.kw(p.peek(), "and") {
+		if !p.kw(p.peek(), word) {
 			return nil
 		}
 		p.next()
@@ -502,6 +419,30 @@ func productSortOrderTaken(p *projectStore, s, except string) bool {
 	return false
 }
 
+// sortOrderAction implements changeSortOrder and setSortOrder: taken reports whether another
+// resource than the one with the given id has the sort order; refuse, when given, may refuse the
+// change first.
+func sortOrderAction(taken func(p *projectStore, s, id string) bool, refuse func(cur doc) *apiError) func(*vctx, doc, doc) *apiError {
+	return func(x *vctx, cur doc, a doc) *apiError {
+		f, p := readFields(a)
+		s, _ := readSortOrder(f, true)
+		f.done()
+		if apiErr := p.err(); apiErr != nil {
+			return apiErr
+		}
+		if refuse != nil {
+			if apiErr := refuse(cur); apiErr != nil {
+				return apiErr
+			}
+		}
+		if taken(x.p, s, str(cur["id"])) {
+			return errDuplicateField("sortOrder", s)
+		}
+		cur["sortOrder"] = s
+		return nil
+	}
+}
+
 // readDiscountDateTime reads an optional DateTime and returns it in the API's format.
 func readDiscountDateTime(f *fields, k string) (string, bool) {
 	s, ok := f.str(k, false)
@@ -609,41 +550,15 @@ func setRequiredEnum(field string, allowed []string) func(*vctx, doc, doc) *apiE
 
 // setOptionalCount implements set<Field> for an optional integer >= 0.
 func setOptionalCount(field string) func(*vctx, doc, doc) *apiError {
-	return func(_ *vctx, cur doc, a doc) *apiError {
-		f, p := readFields(a)
-		v, ok := intIn(f, field, 0, math64, false)
-		f.done()
-		if apiErr := p.err(); apiErr != nil {
-			return apiErr
-		}
-		if !ok {
-			delete(cur, field)
-			return nil
-		}
-		cur[field] = v
-		return nil
-	}
+	return setOrRemove(field, func(f *fields) (float64, bool) { return intIn(f, field, 0, math64, false) })
 }
 
 // changePredicate implements change/set<Predicate>; optional predicates are removed when absent.
 func changePredicate(field string, required bool) func(*vctx, doc, doc) *apiError {
-	return func(_ *vctx, cur doc, a doc) *apiError {
-		f, p := readFields(a)
-		v, ok := readDiscountPredicate(f, field, required)
-		f.done()
-		if apiErr := p.err(); apiErr != nil {
-			return apiErr
-		}
-		if !ok {
-			delete(cur, field)
-			return nil
-		}
-		cur[field] = v
-		return nil
-	}
+	return setOrRemove(field, func(f *fields) (string, bool) { return readDiscountPredicate(f, field, required) })
 }
 
-// setRequiredKey implements setKey where the key is required (discount groups).
+// setRequiredKey implements setKey/changeKey where the key is required (discount groups, types).
 func setRequiredKey(_ *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
 	key, _ := f.key(true)
@@ -662,17 +577,9 @@ func resolveUnmodelled(x *vctx, typeID string, ri any, at string, acceptID bool)
 	if versionedFamilies[typeID] != nil {
 		return x.resolve(typeID, ri, at)
 	}
-	m, ok := ri.(map[string]any)
-	if !ok {
-		return "", errInvalidJSON(at + ": a resource identifier object is expected")
-	}
-	if t, given := m["typeId"]; given && t != typeID {
-		return "", errInvalidJSON(fmt.Sprintf("%s.typeId: '%v' is not valid here, '%s' is expected", at, t, typeID))
-	}
-	id, _ := m["id"].(string)
-	key, _ := m["key"].(string)
-	if (id == "") == (key == "") {
-		return "", errInvalidJSON(at + ": exactly one of 'id' and 'key' is required")
+	id, key, apiErr := readResourceIdentifier(typeID, ri, at)
+	if apiErr != nil {
+		return "", apiErr
 	}
 	if id != "" && acceptID {
 		return id, nil
@@ -1016,10 +923,48 @@ func joinGroup(x *vctx, cur doc, groupID, selfID string) *apiError {
 }
 
 func readCartDiscountValue(x *vctx, vf *fields) doc {
+	return readDiscountValue(vf, cartDiscountValueTypes, true, func(kind string, out doc) bool {
+		switch kind {
+		case "fixed":
+			out["money"] = readDiscountMoney(vf, true)
+		case "giftLineItem":
+			if ri, ok := vf.get("product", true); ok {
+				id, apiErr := resolveUnmodelled(x, "product", ri, vf.path("product"), true)
+				if apiErr != nil {
+					vf.p.add(apiErr)
+				} else {
+					out["product"] = doc{"typeId": "product", "id": id}
+				}
+			}
+			if n, ok := intIn(vf, "variantId", 1, math64, true); ok {
+				out["variantId"] = n
+			}
+			for _, c := range []struct{ k, role string }{{"supplyChannel", "InventorySupply"}, {"distributionChannel", "ProductDistribution"}} {
+				if ri, ok := vf.get(c.k, false); ok {
+					r, apiErr := channelRef(x, ri, vf.path(c.k), c.role)
+					if apiErr != nil {
+						vf.p.add(apiErr)
+						continue
+					}
+					out[c.k] = r
+				}
+			}
+		default:
+			return false
+		}
+		return true
+	})
+}
+
+// readDiscountValue reads a cart or product discount value whose type is one of kinds: the
+// relative and absolute values they share, and the other kinds with more (false: a kind it does
+// not know). With modes (cart discounts), relative, absolute and fixed values take an
+// applicationMode.
+func readDiscountValue(vf *fields, kinds []string, modes bool, more func(kind string, out doc) bool) doc {
 	if vf == nil {
 		return nil
 	}
-	kind, _ := vf.enum("type", true, cartDiscountValueTypes)
+	kind, _ := vf.enum("type", true, kinds)
 	out := doc{"type": kind}
 	switch kind {
 	case "relative":
@@ -1028,34 +973,12 @@ func readCartDiscountValue(x *vctx, vf *fields) doc {
 		}
 	case "absolute":
 		out["money"] = readDiscountMoney(vf, false)
-	case "fixed":
-		out["money"] = readDiscountMoney(vf, true)
-	case "giftLineItem":
-		if ri, ok := vf.get("product", true); ok {
-			id, apiErr := resolveUnmodelled(x, "product", ri, vf.path("product"), true)
-			if apiErr != nil {
-				vf.p.add(apiErr)
-			} else {
-				out["product"] = doc{"typeId": "product", "id": id}
-			}
-		}
-		if n, ok := intIn(vf, "variantId", 1, math64, true); ok {
-			out["variantId"] = n
-		}
-		for _, c := range []struct{ k, role string }{{"supplyChannel", "InventorySupply"}, {"distributionChannel", "ProductDistribution"}} {
-			if ri, ok := vf.get(c.k, false); ok {
-				r, apiErr := channelRef(x, ri, vf.path(c.k), c.role)
-				if apiErr != nil {
-					vf.p.add(apiErr)
-					continue
-				}
-				out[c.k] = r
-			}
-		}
 	default:
-		markAllUsed(vf)
+		if !more(kind, out) {
+			markAllUsed(vf)
+		}
 	}
-	if kind == "relative" || kind == "absolute" || kind == "fixed" {
+	if modes && (kind == "relative" || kind == "absolute" || kind == "fixed") {
 		if m, ok := vf.enum("applicationMode", false, applicationModes); ok {
 			out["applicationMode"] = m
 		}
@@ -1223,6 +1146,29 @@ func storeKeyRef(x *vctx, ri any, at string) (doc, *apiError) {
 	return doc{"typeId": "store", "key": x.lookup("store", id)["key"], "id": id}, nil
 }
 
+// readStoreAction reads the "store" of an addStore or removeStore action (cart discounts,
+// business units) and resolves it to the stored StoreKeyReference; check, when given, may refuse
+// the action before the store is resolved.
+func readStoreAction(x *vctx, cur doc, a doc, check func(cur doc) *apiError) (doc, *apiError) {
+	f, p := readFields(a)
+	ri, _ := f.get("store", true)
+	f.done()
+	if apiErr := p.err(); apiErr != nil {
+		return nil, apiErr
+	}
+	if check != nil {
+		if apiErr := check(cur); apiErr != nil {
+			return nil, apiErr
+		}
+	}
+	return storeKeyRef(x, ri, "store")
+}
+
+// storeIndex returns the index of the store with the given key in stores (-1: none).
+func storeIndex(stores []any, key any) int {
+	return slices.IndexFunc(stores, func(o any) bool { return mapOf(o)["key"] == key })
+}
+
 // limitBucket names what a cart discount counts against ("" = nothing).
 func limitBucket(d doc) string {
 	if d["isActive"] != true || d["requiresDiscountCode"] == true {
@@ -1295,10 +1241,8 @@ func cartDiscountLimited(apply func(*vctx, doc, doc) *apiError) func(*vctx, doc,
 }
 
 func cartDiscountChangeValue(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	value := readCartDiscountValue(x, f.object("value", true))
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
+	value, apiErr := readObjectAction(a, "value", func(vf *fields) doc { return readCartDiscountValue(x, vf) })
+	if apiErr != nil {
 		return apiErr
 	}
 	if value["type"] == "giftLineItem" {
@@ -1315,10 +1259,8 @@ func cartDiscountChangeValue(x *vctx, cur doc, a doc) *apiError {
 }
 
 func cartDiscountChangeTarget(_ *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	target := readCartDiscountTarget(f.object("target", true))
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
+	target, apiErr := readObjectAction(a, "target", readCartDiscountTarget)
+	if apiErr != nil {
 		return apiErr
 	}
 	if apiErr := checkValueTarget(mapOf(cur["value"]), target); apiErr != nil {
@@ -1331,22 +1273,16 @@ func cartDiscountChangeTarget(_ *vctx, cur doc, a doc) *apiError {
 	return nil
 }
 
-func cartDiscountChangeSortOrder(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	s, _ := readSortOrder(f, true)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	if g := mapOf(cur["discountGroup"]); g != nil {
-		return errInvalidOperation("The cart discount uses the sort order of discount group %s; leave the group with setDiscountGroup to give it its own.", g["id"])
-	}
-	if cartSortOrderTaken(x.p, s, str(cur["id"]), "") {
-		return errDuplicateField("sortOrder", s)
-	}
-	cur["sortOrder"] = s
-	return nil
-}
+// cartDiscountChangeSortOrder refuses a cart discount in a discount group, which uses the group's
+// sort order.
+var cartDiscountChangeSortOrder = sortOrderAction(
+	func(p *projectStore, s, id string) bool { return cartSortOrderTaken(p, s, id, "") },
+	func(cur doc) *apiError {
+		if g := mapOf(cur["discountGroup"]); g != nil {
+			return errInvalidOperation("The cart discount uses the sort order of discount group %s; leave the group with setDiscountGroup to give it its own.", g["id"])
+		}
+		return nil
+	})
 
 func cartDiscountSetStores(x *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
@@ -1364,18 +1300,12 @@ func cartDiscountSetStores(x *vctx, cur doc, a doc) *apiError {
 }
 
 func cartDiscountAddStore(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	ri, _ := f.get("store", true)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	r, apiErr := storeKeyRef(x, ri, "store")
+	r, apiErr := readStoreAction(x, cur, a, nil)
 	if apiErr != nil {
 		return apiErr
 	}
 	have := listOf(cur["stores"])
-	if slices.ContainsFunc(have, func(o any) bool { return mapOf(o)["key"] == r["key"] }) {
+	if storeIndex(have, r["key"]) >= 0 {
 		return errInvalidOperation("The cart discount has the store %v already.", r["key"])
 	}
 	if len(have) >= maxCartDiscountStores {
@@ -1386,18 +1316,12 @@ func cartDiscountAddStore(x *vctx, cur doc, a doc) *apiError {
 }
 
 func cartDiscountRemoveStore(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	ri, _ := f.get("store", true)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	r, apiErr := storeKeyRef(x, ri, "store")
+	r, apiErr := readStoreAction(x, cur, a, nil)
 	if apiErr != nil {
 		return apiErr
 	}
 	have := listOf(cur["stores"])
-	i := slices.IndexFunc(have, func(o any) bool { return mapOf(o)["key"] == r["key"] })
+	i := storeIndex(have, r["key"])
 	if i < 0 {
 		return errInvalidOperation("The cart discount has no store %v.", r["key"])
 	}
@@ -1464,10 +1388,8 @@ func readRecurringOrderScope(x *vctx, f *fields) doc {
 }
 
 func cartDiscountSetRecurringOrderScope(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	scope := readRecurringOrderScope(x, f.object("recurringOrderScope", true))
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
+	scope, apiErr := readObjectAction(a, "recurringOrderScope", func(sf *fields) doc { return readRecurringOrderScope(x, sf) })
+	if apiErr != nil {
 		return apiErr
 	}
 	cur["recurringOrderScope"] = scope
@@ -1561,19 +1483,8 @@ func checkActiveGroups(x *vctx, except string) *apiError {
 	return nil
 }
 
-func discountGroupSetSortOrder(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	s, _ := readSortOrder(f, true)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	if cartSortOrderTaken(x.p, s, "", str(cur["id"])) {
-		return errDuplicateField("sortOrder", s)
-	}
-	cur["sortOrder"] = s
-	return nil
-}
+var discountGroupSetSortOrder = sortOrderAction(
+	func(p *projectStore, s, id string) bool { return cartSortOrderTaken(p, s, "", id) }, nil)
 
 func discountGroupSetIsActive(x *vctx, cur doc, a doc) *apiError {
 	f, p := readFields(a)
@@ -1675,45 +1586,14 @@ func createProductDiscount(x *vctx, d doc) (doc, *apiError) {
 }
 
 func readProductDiscountValue(vf *fields) doc {
-	if vf == nil {
-		return nil
-	}
-	kind, _ := vf.enum("type", true, productDiscountValueTypes)
-	out := doc{"type": kind}
-	switch kind {
-	case "relative":
-		if n, ok := intIn(vf, "permyriad", 0, 10000, true); ok {
-			out["permyriad"] = n
-		}
-	case "absolute":
-		out["money"] = readDiscountMoney(vf, false)
-	case "external":
-	default:
-		markAllUsed(vf)
-	}
-	vf.done()
-	return out
+	return readDiscountValue(vf, productDiscountValueTypes, false, func(kind string, _ doc) bool { return kind == "external" })
 }
 
-func productDiscountChangeSortOrder(x *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	s, _ := readSortOrder(f, true)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	if productSortOrderTaken(x.p, s, str(cur["id"])) {
-		return errDuplicateField("sortOrder", s)
-	}
-	cur["sortOrder"] = s
-	return nil
-}
+var productDiscountChangeSortOrder = sortOrderAction(productSortOrderTaken, nil)
 
 func productDiscountChangeValue(_ *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	value := readProductDiscountValue(f.object("value", true))
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
+	value, apiErr := readObjectAction(a, "value", readProductDiscountValue)
+	if apiErr != nil {
 		return apiErr
 	}
 	cur["value"] = value

@@ -226,20 +226,7 @@ var shippingMethodsFamily = &family{
 }
 
 func setOptionalLocalized(field string) func(*vctx, doc, doc) *apiError {
-	return func(_ *vctx, cur doc, a doc) *apiError {
-		f, p := readFields(a)
-		v, ok := f.localized(field, false)
-		f.done()
-		if apiErr := p.err(); apiErr != nil {
-			return apiErr
-		}
-		if !ok {
-			delete(cur, field)
-			return nil
-		}
-		cur[field] = v
-		return nil
-	}
+	return setOrRemove(field, func(f *fields) (doc, bool) { return f.localized(field, false) })
 }
 
 func setRequiredBool(field string) func(*vctx, doc, doc) *apiError {

@@ -180,37 +180,11 @@ func taxCategoryChangeName(x *vctx, cur doc, a doc) *apiError {
 }
 
 // setOptionalKey implements setKey where the key is optional: absent or null removes it.
-func setOptionalKey(_ *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	key, ok := f.key(false)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	if !ok {
-		delete(cur, "key")
-		return nil
-	}
-	cur["key"] = key
-	return nil
-}
+var setOptionalKey = setOrRemove("key", func(f *fields) (string, bool) { return f.key(false) })
 
 // setOptionalString implements set<Field> for a plain optional string: absent removes it.
 func setOptionalString(field string) func(*vctx, doc, doc) *apiError {
-	return func(_ *vctx, cur doc, a doc) *apiError {
-		f, p := readFields(a)
-		v, ok := f.str(field, false)
-		f.done()
-		if apiErr := p.err(); apiErr != nil {
-			return apiErr
-		}
-		if !ok {
-			delete(cur, field)
-			return nil
-		}
-		cur[field] = v
-		return nil
-	}
+	return setOrRemove(field, func(f *fields) (string, bool) { return f.str(field, false) })
 }
 
 func ratesOf(cur doc) []any {

@@ -49,7 +49,7 @@ var typesFamily = &family{
 	},
 	create: createType,
 	actions: map[string]func(x *vctx, cur doc, a doc) *apiError{
-		"changeKey":                     typeChangeKey,
+		"changeKey":                     setRequiredKey,
 		"changeName":                    typeChangeName,
 		"setDescription":                typeSetDescription,
 		"addFieldDefinition":            typeAddFieldDefinition,
@@ -230,17 +230,6 @@ func checkSameFieldType(x *vctx, skipID string, t doc, def map[string]any) *apiE
 				"field", def["name"])
 		}
 	}
-	return nil
-}
-
-func typeChangeKey(_ *vctx, cur doc, a doc) *apiError {
-	f, p := readFields(a)
-	key, _ := f.key(true)
-	f.done()
-	if apiErr := p.err(); apiErr != nil {
-		return apiErr
-	}
-	cur["key"] = key
 	return nil
 }
 

@@ -238,6 +238,46 @@ func (f *fields) done() {
 	}
 }
 
+// setOrRemove implements an action that sets field to the value read reads, or removes the field
+// when read reports no value.
+func setOrRemove[T any](field string, read func(f *fields) (T, bool)) func(*vctx, doc, doc) *apiError {
+	return func(_ *vctx, cur doc, a doc) *apiError {
+		f, p := readFields(a)
+		v, ok := read(f)
+		f.done()
+		if apiErr := p.err(); apiErr != nil {
+			return apiErr
+		}
+		if !ok {
+			delete(cur, field)
+			return nil
+		}
+		cur[field] = v
+		return nil
+	}
+}
+
+// readObjectAction reads an update action whose one property, k, is an object that read reads,
+// and returns what read returned and the action's problems.
+func readObjectAction(a doc, k string, read func(f *fields) doc) (doc, *apiError) {
+	f, p := readFields(a)
+	v := read(f.object(k, true))
+	f.done()
+	return v, p.err()
+}
+
+// readRefAction reads an update action whose one property, k, is a ResourceIdentifier of typeID,
+// and returns the id of the referenced resource.
+func (x *vctx) readRefAction(a doc, k, typeID string) (string, *apiError) {
+	f, p := readFields(a)
+	ri, _ := f.get(k, true)
+	f.done()
+	if apiErr := p.err(); apiErr != nil {
+		return "", apiErr
+	}
+	return x.resolve(typeID, ri, k)
+}
+
 // emptyLocalized reports whether a LocalizedString has no text at all.
 func emptyLocalized(m doc) bool {
 	for _, v := range m {

@@ -505,17 +505,9 @@ func errReferencedResourceNotFound(typeID, id, key string) *apiError {
 // resolve looks up a ResourceIdentifier ({typeId?, id} or {typeId?, key}) of the given type and
 // returns the stored resource's id. at names the field in messages.
 func (x *vctx) resolve(typeID string, ri any, at string) (string, *apiError) {
-	m, ok := ri.(map[string]any)
-	if !ok {
-		return "", errInvalidJSON(at + ": a resource identifier object is expected")
-	}
-	if t, given := m["typeId"]; given && t != typeID {
-		return "", errInvalidJSON(fmt.Sprintf("%s.typeId: '%v' is not valid here, '%s' is expected", at, t, typeID))
-	}
-	id, _ := m["id"].(string)
-	key, _ := m["key"].(string)
-	if (id == "") == (key == "") {
-		return "", errInvalidJSON(at + ": exactly one of 'id' and 'key' is required")
+	id, key, apiErr := readResourceIdentifier(typeID, ri, at)
+	if apiErr != nil {
+		return "", apiErr
 	}
 	f := versionedFamilies[typeID]
 	if f == nil {
@@ -532,6 +524,24 @@ func (x *vctx) resolve(typeID string, ri any, at string) (string, *apiError) {
 		return "", errReferencedResourceNotFound(typeID, id, "")
 	}
 	return id, nil
+}
+
+// readResourceIdentifier checks the form of a ResourceIdentifier of the given type and returns
+// its id or its key (exactly one of them is not empty).
+func readResourceIdentifier(typeID string, ri any, at string) (id, key string, apiErr *apiError) {
+	m, ok := ri.(map[string]any)
+	if !ok {
+		return "", "", errInvalidJSON(at + ": a resource identifier object is expected")
+	}
+	if t, given := m["typeId"]; given && t != typeID {
+		return "", "", errInvalidJSON(fmt.Sprintf("%s.typeId: '%v' is not valid here, '%s' is expected", at, t, typeID))
+	}
+	id, _ = m["id"].(string)
+	key, _ = m["key"].(string)
+	if (id == "") == (key == "") {
+		return "", "", errInvalidJSON(at + ": exactly one of 'id' and 'key' is required")
+	}
+	return id, key, nil
 }
 
 // lookup returns a stored resource of another family.

@@ -195,7 +195,7 @@ type whereParser struct {
 // parseWhere parses a predicate. fields lists the queryable top-level
 // fields; vars holds the var.<name> parameters.
 func parseWhere(src string, fields map[string]bool, vars map[string]string) (predicate, error) {
-	toks, err := lexWhere(src)
+	toks, err := lexPredicate(src, whereDialect)
 	if err != nil {
 		return nil, err
 	}

@@ -38,8 +38,25 @@ func (t tok) describe() string {
 	return "'" + t.text + "'"
 }
 
-// lexWhere splits a predicate into tokens.
-func lexWhere(src string) ([]tok, error) {
+// lexDialect is what the two predicate languages tokenize differently: query where predicates
+// (where.go) and discount predicates (discounts.go).
+type lexDialect struct {
+	inputVars     bool // ":name" is an input variable (where predicates)
+	notEqualLtGt  bool // "<>" is read as "!=" (where predicates; discount predicates keep "<>")
+	dottedNames   bool // "customer.email" and "attributes.size-eu" are one identifier (discount predicates)
+	strictNumbers bool // "-" starts a number only before a digit, and a number must not run into a name (discount predicates)
+}
+
+var (
+	whereDialect    = lexDialect{inputVars: true, notEqualLtGt: true}
+	discountDialect = lexDialect{dottedNames: true, strictNumbers: true}
+)
+
+// punctKinds are the token kinds of the one-character tokens.
+var punctKinds = map[byte]int{'(': tkLParen, ')': tkRParen, ',': tkComma, '=': tkOp}
+
+// lexPredicate splits a predicate of dialect d into tokens.
+func lexPredicate(src string, d lexDialect) ([]tok, error) {
 	if !utf8.ValidString(src) {
 		return nil, fmt.Errorf("the predicate is not valid UTF-8")
 	}
@@ -51,17 +68,8 @@ func lexWhere(src string) ([]tok, error) {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
-		case c == '(':
-			out = append(out, tok{tkLParen, "(", pos})
-			i++
-		case c == ')':
-			out = append(out, tok{tkRParen, ")", pos})
-			i++
-		case c == ',':
-			out = append(out, tok{tkComma, ",", pos})
-			i++
-		case c == '=':
-			out = append(out, tok{tkOp, "=", pos})
+		case strings.IndexByte("(),=", c) >= 0:
+			out = append(out, tok{punctKinds[c], string(c), pos})
 			i++
 		case c == '!' || c == '<' || c == '>':
 			op := string(c)
@@ -72,7 +80,7 @@ func lexWhere(src string) ([]tok, error) {
 				return nil, fmt.Errorf("invalid input '!' at position %d, expected '!='", pos)
 			}
 			i += len(op)
-			if op == "<>" {
+			if op == "<>" && d.notEqualLtGt {
 				op = "!="
 			}
 			out = append(out, tok{tkOp, op, pos})
@@ -83,7 +91,7 @@ func lexWhere(src string) ([]tok, error) {
 			}
 			out = append(out, tok{tkString, s, pos})
 			i += n
-		case c == ':':
+		case c == ':' && d.inputVars:
 			j := i + 1
 			for j < len(src) && isIdentByte(src[j], j > i+1) {
 				j++
@@ -93,21 +101,27 @@ func lexWhere(src string) ([]tok, error) {
 			}
 			out = append(out, tok{tkVar, src[i+1 : j], pos})
 			i = j
-		case c == '-' || c >= '0' && c <= '9':
+		case isDigit(c) || c == '-' && (!d.strictNumbers || i+1 < len(src) && isDigit(src[i+1])):
 			j := i + 1
 			for j < len(src) && strings.IndexByte("0123456789.eE+-", src[j]) >= 0 {
 				j++
 			}
 			lit := src[i:j]
-			if _, err := strconv.ParseFloat(lit, 64); err != nil {
+			if _, err := strconv.ParseFloat(lit, 64); err != nil || d.strictNumbers && j < len(src) && isIdentByte(src[j], false) {
 				return nil, fmt.Errorf("invalid number '%s' at position %d", lit, pos)
 			}
 			out = append(out, tok{tkNumber, lit, pos})
 			i = j
 		case isIdentByte(c, false):
 			j := i + 1
-			for j < len(src) && isIdentByte(src[j], true) {
-				j++
+			for j < len(src) {
+				if isIdentByte(src[j], true) {
+					j++
+				} else if d.dottedNames && (src[j] == '.' || src[j] == '-') && j+1 < len(src) && isIdentByte(src[j+1], true) {
+					j += 2
+				} else {
+					break
+				}
 			}
 			out = append(out, tok{tkIdent, src[i:j], pos})
 			i = j
@@ -118,6 +132,8 @@ func lexWhere(src string) ([]tok, error) {
 	}
 	return append(out, tok{tkEOF, "", utf8.RuneCountInString(src) + 1}), nil
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isIdentByte(c byte, notFirst bool) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || notFirst && c >= '0' && c <= '9'

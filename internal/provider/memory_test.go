@@ -92,7 +92,7 @@ func TestRefreshRetainsNoMemoryPerResource(t *testing.T) {
 	t.Logf("live heap: %d KiB after 100 reads, %d KiB after %d", afterFirst>>10, afterAll>>10, n)
 }
 
-func configure(t *testing.T, ps tfprotov6.ProviderServer, pty tftypes.Type, srv *emulator.TestServer) {
+func configure(t testing.TB, ps tfprotov6.ProviderServer, pty tftypes.Type, srv *emulator.TestServer) {
 	t.Helper()
 	null := func(ty tftypes.Type) tftypes.Value { return tftypes.NewValue(ty, nil) }
 	cfg := tftypes.NewValue(pty, map[string]tftypes.Value{
