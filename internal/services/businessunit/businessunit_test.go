@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/acctest"
@@ -310,6 +311,15 @@ func TestAccBusinessUnits_tree(t *testing.T) {
 				}},
 			{Config: acctest.ProviderBlock(srv) + tree("division.north", both),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			// Import by the unit's key and by its id.
+			{ResourceName: "commercetools_business_unit_associate.jana", ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"timeouts"}, ImportStateId: "key=acme/" + jana},
+			{ResourceName: "commercetools_business_unit_associate.omar", ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"timeouts"}, ImportStateIdFunc: func(s *terraform.State) (string, error) {
+					return s.RootModule().Resources["commercetools_business_unit_associate.omar"].Primary.ID, nil
+				}},
+			{Config: acctest.ProviderBlock(srv) + tree("division.north", both), ResourceName: "commercetools_business_unit_associate.omar",
+				ImportState: true, ImportStateId: "key=acme/" + omar, ExpectError: regexp.MustCompile(`no longer exists|Cannot import non-existent`)},
 		},
 	})
 }
