@@ -198,6 +198,13 @@ func (r *Resource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.Mod
 	}
 	if !req.State.Raw.IsNull() {
 		keepVersion(ctx, req, resp)
+		// A plan equal to the state changes nothing: the state is what commercetools holds, so
+		// no check of a change can fail, and no check of the configuration either (a
+		// configuration the API would refuse cannot equal what it holds). Skipping saves decoding
+		// the plan and the state into the model for every unchanged resource of every plan.
+		if r.f.Unique == nil && resp.Plan.Raw.Equal(req.State.Raw) {
+			return
+		}
 	}
 	if r.f.Check == nil && r.f.Unique == nil {
 		return
