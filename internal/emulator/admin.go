@@ -21,7 +21,9 @@ type faultsRequest struct {
 	StaleProjectReadsMs   *int64  `json:"staleProjectReadsMs"`
 	// UnreachableDestinations: see Faults.UnreachableDestinations (null leaves it, [] turns it off).
 	UnreachableDestinations []string `json:"unreachableDestinations"`
-	ConcurrentEditNext      *struct {
+	// InheritanceDelayMs: see Faults.DelayInheritance (0 turns it off).
+	InheritanceDelayMs *int64 `json:"inheritanceDelayMs"`
+	ConcurrentEditNext *struct {
 		Method string `json:"method"`
 		Route  string `json:"route"`
 		Count  int    `json:"count"`
@@ -76,6 +78,9 @@ func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		}
 		if req.UnreachableDestinations != nil {
 			f.UnreachableDestinations(req.UnreachableDestinations...)
+		}
+		if req.InheritanceDelayMs != nil {
+			f.DelayInheritance(time.Duration(*req.InheritanceDelayMs) * time.Millisecond)
 		}
 		if ce := req.ConcurrentEditNext; ce != nil {
 			f.ConcurrentEditNext(Match{Method: ce.Method, Route: ce.Route}, ce.Count)

@@ -224,6 +224,18 @@ func TestAdminEndpoints(t *testing.T) {
 	if time.Since(start) < 40*time.Millisecond {
 		t.Fatal("latency via admin endpoint not applied")
 	}
+	if r := h.do("POST", "/_emulator/faults", "", `{"inheritanceDelayMs":60000}`); r.status != 200 {
+		t.Fatalf("faults: %d %s", r.status, r.body)
+	}
+	if d, ok := inheritanceDelays.Load(h.ts.Faults()); !ok || d != time.Minute {
+		t.Fatalf("inheritance delay via admin endpoint: %v %v", d, ok)
+	}
+	if r := h.do("POST", "/_emulator/faults", "", `{"reset":true}`); r.status != 200 {
+		t.Fatalf("faults reset: %d", r.status)
+	}
+	if _, ok := inheritanceDelays.Load(h.ts.Faults()); ok {
+		t.Fatal("reset left the inheritance delay on")
+	}
 	if r := h.do("POST", "/_emulator/faults", "", `{"latencyMs":`); r.status != 400 {
 		t.Fatalf("bad faults body: %d", r.status)
 	}
