@@ -104,7 +104,7 @@ func cartDiscountSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "Keys of the stores whose carts it applies to (all carts when unset); changes are single adds and removes.",
 				Validators:          []validator.Set{setvalidator.SizeBetween(1, 500)}},
 			"discount_group_id": schema.StringAttribute{Optional: true,
-				MarkdownDescription: "The id of the [discount group](discount_group) the discount belongs to (`commercetools_discount_group.x.id`); " +
+				MarkdownDescription: "The id of the discount group the discount belongs to (`commercetools_discount_group.x.id`); " +
 					"only for line item, custom line item, multi-buy and pattern targets.",
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 			"recurring_order_scope": schema.StringAttribute{Optional: true, Computed: true,
