@@ -36,7 +36,7 @@ type Migration struct {
 	// the switch ("commercetools_channel", "data.commercetools_type"); every instance of them is
 	// checked to belong to this provider.
 	Types []string
-	// SkipImport leaves out the import case (after-import.tfstate with import.tf).
+	// SkipImport leaves out the import case (labd-after-import.json with import.tf).
 	SkipImport bool
 	// Projects are the project keys the folder uses besides the default one.
 	Projects []string
@@ -52,10 +52,10 @@ func MigrateFromLabd(t *testing.T, m Migration) {
 	PreCheck(t)
 	t.Parallel()
 	dir := filepath.Join(RepoRoot(t), labdFamilies, m.Folder)
-	cases := []struct{ name, state string }{{"apply", "terraform.tfstate"}}
+	cases := []struct{ name, state string }{{"apply", "labd-state.json"}}
 	if !m.SkipImport {
-		if _, err := os.Stat(filepath.Join(dir, "after-import.tfstate")); err == nil {
-			cases = append(cases, struct{ name, state string }{"import", "after-import.tfstate"})
+		if _, err := os.Stat(filepath.Join(dir, "labd-after-import.json")); err == nil {
+			cases = append(cases, struct{ name, state string }{"import", "labd-after-import.json"})
 		}
 	}
 	plugins := BuildProvider(t)

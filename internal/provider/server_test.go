@@ -29,7 +29,7 @@ func TestUpgradeShortcutMatchesFramework(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob("../../testdata/labd-v1.22.2-families/*/*.tfstate")
+	files, _ := filepath.Glob("../../testdata/labd-v1.22.2-families/*/labd-*.json")
 	if len(files) < 20 {
 		t.Fatalf("found %d fixture states", len(files))
 	}
