@@ -5,6 +5,7 @@
 package updates
 
 import (
+	"encoding/json"
 	"maps"
 	"reflect"
 	"slices"
@@ -173,4 +174,12 @@ func MatchByKey[E any](from, to []E, key func(E) string) []int {
 		}
 	}
 	return out
+}
+
+// SameJSON reports whether two values have the same JSON form (drafts of nested API objects,
+// lists of ids): what the API would receive from either is the same.
+func SameJSON(a, b any) bool {
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && string(x) == string(y)
 }

@@ -2,7 +2,6 @@ package category
 
 import (
 	"context"
-	"encoding/json"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -158,12 +157,6 @@ func flatten(_ context.Context, _ *client.Client, c *category, m *model) diag.Di
 	return nil
 }
 
-func same(a, b any) bool {
-	x, err1 := json.Marshal(a)
-	y, err2 := json.Marshal(b)
-	return err1 == nil && err2 == nil && string(x) == string(y)
-}
-
 // assetActions changes only what differs: removed assets, the order of those kept, added ones
 // at their place, and the fields of changed ones; each addressed by its id.
 func assetActions(from, to []assetModel) []action {
@@ -192,7 +185,7 @@ func assetActions(from, to []assetModel) []action {
 			order = append(order, from[j].ID.ValueString())
 		}
 	}
-	if !same(order, before) {
+	if !updates.SameJSON(order, before) {
 		out = append(out, action{"action": "changeAssetOrder", "assetOrder": order})
 	}
 	for i, a := range to {
@@ -208,10 +201,10 @@ func assetActions(from, to []assetModel) []action {
 		if d := flex.Localized(a.Description); !flex.SameLocalized(flex.Localized(f.Description), d) {
 			out = append(out, updates.Act("setAssetDescription", "assetId", id, "description", d))
 		}
-		if s := sourcesDraft(a.Sources); !same(sourcesDraft(f.Sources), s) {
+		if s := sourcesDraft(a.Sources); !updates.SameJSON(sourcesDraft(f.Sources), s) {
 			out = append(out, action{"action": "setAssetSources", "assetId": id, "sources": s})
 		}
-		if t := flex.Strings(a.Tags); !same(flex.Strings(f.Tags), t) {
+		if t := flex.Strings(a.Tags); !updates.SameJSON(flex.Strings(f.Tags), t) {
 			out = append(out, updates.Act("setAssetTags", "assetId", id, "tags", t))
 		}
 		if k := a.Key.ValueString(); k != f.Key.ValueString() {

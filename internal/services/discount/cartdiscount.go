@@ -2,7 +2,6 @@ package discount
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -190,13 +189,6 @@ var cartEndpoint = &client.Endpoint[cartDiscount, action]{
 	},
 }
 
-func strValue(p *string) types.String {
-	if p == nil || *p == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(*p)
-}
-
 func valueDraft(v valueModel) cartValue {
 	out := cartValue{Type: v.Type.ValueString(), ApplicationMode: flex.String(v.ApplicationMode)}
 	switch out.Type {
@@ -295,14 +287,24 @@ func defaultMode(kind string) string {
 	return "IndividualApplication"
 }
 
+// valueRules is what differs between the values of cart and product discounts.
+type valueRules struct {
+	noun           string   // for messages
+	kinds          []string // the value types the provider models
+	computedDigits bool     // fraction_digits is computed (product discounts)
+}
+
+var cartValues = valueRules{noun: "cart discount", kinds: valueKinds}
+
 // flattenValue renders the API's value; prior holds the previous block (or none). A value or a
 // money type the provider does not model keeps the prior block and warns, never fails.
-func flattenValue(diags *diag.Diagnostics, v cartValue, prior []valueModel, noun string) []valueModel {
+func flattenValue(diags *diag.Diagnostics, v cartValue, prior []valueModel, rules valueRules) []valueModel {
+	noun := rules.noun
 	var p valueModel
 	if len(prior) > 0 {
 		p = prior[0]
 	}
-	if !slices.Contains(valueKinds, v.Type) && (noun != "product discount" || v.Type != "external") {
+	if !slices.Contains(rules.kinds, v.Type) {
 		diags.AddWarning(fmt.Sprintf("The %s has a value of type %q", noun, v.Type),
 			fmt.Sprintf("commercetools reports a value of type %q, which this provider version does not model; the state keeps the "+
 				"value as configured. Upgrade the provider to manage it.", v.Type))
@@ -316,7 +318,7 @@ func flattenValue(diags *diag.Diagnostics, v cartValue, prior []valueModel, noun
 			return prior
 		}
 	}
-	out := valueModel{Type: types.StringValue(v.Type), Permyriad: flex.Int64Value(v.Permyriad), ApplicationMode: strValue(v.ApplicationMode),
+	out := valueModel{Type: types.StringValue(v.Type), Permyriad: flex.Int64Value(v.Permyriad), ApplicationMode: flex.Optional(v.ApplicationMode),
 		ProductID: idOf(v.Product), VariantID: flex.Int64Value(v.VariantID), SupplyChannelID: idOf(v.SupplyChannel),
 		DistributionChannelID: idOf(v.DistributionChannel), Money: []moneyModel{}}
 	if v.Type != "relative" {
@@ -326,7 +328,7 @@ func flattenValue(diags *diag.Diagnostics, v cartValue, prior []valueModel, noun
 	if p.ApplicationMode.IsNull() && out.ApplicationMode.ValueString() == defaultMode(v.Type) {
 		out.ApplicationMode = types.StringNull()
 	}
-	out.Money = flattenMoney(v.Money, p.Money, noun == "product discount")
+	out.Money = flattenMoney(v.Money, p.Money, rules.computedDigits)
 	return []valueModel{out}
 }
 
@@ -381,9 +383,9 @@ func flattenTarget(diags *diag.Diagnostics, t *cartTarget, prior []targetModel) 
 				"target as configured. Upgrade the provider to manage it.", t.Type))
 		return prior
 	}
-	out := targetModel{Type: types.StringValue(t.Type), Predicate: strValue(t.Predicate), TriggerQuantity: flex.Int64Value(t.TriggerQuantity),
+	out := targetModel{Type: types.StringValue(t.Type), Predicate: flex.Optional(t.Predicate), TriggerQuantity: flex.Int64Value(t.TriggerQuantity),
 		DiscountedQuantity: flex.Int64Value(t.DiscountedQuantity), MaxOccurrence: flex.Int64Value(t.MaxOccurrence),
-		SelectionMode: strValue(t.SelectionMode), TriggerPattern: flattenComponents(t.TriggerPattern), TargetPattern: flattenComponents(t.TargetPattern)}
+		SelectionMode: flex.Optional(t.SelectionMode), TriggerPattern: flattenComponents(t.TriggerPattern), TargetPattern: flattenComponents(t.TargetPattern)}
 	if len(prior) > 0 {
 		// The pattern components' defaults (min_count 1, exclude_count 0) stay out when left out.
 		keepDefaults(out.TriggerPattern, prior[0].TriggerPattern)
@@ -450,7 +452,7 @@ func flattenCart(_ context.Context, _ *client.Client, d *cartDiscount, m *cartMo
 			m.RecurrencePolicyIDs = flex.StringSet(ids)
 		}
 	}
-	m.Value = flattenValue(&diags, d.Value, m.Value, "cart discount")
+	m.Value = flattenValue(&diags, d.Value, m.Value, cartValues)
 	m.Target = flattenTarget(&diags, d.Target, m.Target)
 	m.Custom = customfields.Flatten(d.Custom, m.Custom)
 	return diags
@@ -471,12 +473,6 @@ func validity(fromFrom, fromUntil, toFrom, toUntil timestamp.Value) []action {
 	return nil
 }
 
-func sameJSON(a, b any) bool {
-	x, err1 := json.Marshal(a)
-	y, err2 := json.Marshal(b)
-	return err1 == nil && err2 == nil && string(x) == string(y)
-}
-
 func cartActions(ctx context.Context, c *client.Client, from, to *cartModel) ([]action, diag.Diagnostics) {
 	var out []action
 	if n := flex.Localized(to.Name); !flex.SameLocalized(flex.Localized(from.Name), n) {
@@ -489,10 +485,10 @@ func cartActions(ctx context.Context, c *client.Client, from, to *cartModel) ([]
 		out = append(out, updates.Act("setKey", "key", flex.String(to.Key)))
 	}
 	var valueAct, targetAct action
-	if len(to.Value) == 1 && len(from.Value) == 1 && !sameJSON(valueDraft(from.Value[0]), valueDraft(to.Value[0])) {
+	if len(to.Value) == 1 && len(from.Value) == 1 && !updates.SameJSON(valueDraft(from.Value[0]), valueDraft(to.Value[0])) {
 		valueAct = action{"action": "changeValue", "value": valueDraft(to.Value[0])}
 	}
-	if t := targetDraft(to.Target); t != nil && !sameJSON(targetDraft(from.Target), t) {
+	if t := targetDraft(to.Target); t != nil && !updates.SameJSON(targetDraft(from.Target), t) {
 		targetAct = action{"action": "changeTarget", "target": t}
 	}
 	// The API checks the value against the target after each action: when the new value does
@@ -526,7 +522,7 @@ func cartActions(ctx context.Context, c *client.Client, from, to *cartModel) ([]
 	}
 	out = append(out, validity(from.ValidFrom, from.ValidUntil, to.ValidFrom, to.ValidUntil)...)
 	out = append(out, storeActions(flex.Strings(from.Stores), flex.Strings(to.Stores))...)
-	if s := scopeDraft(to); s != nil && !sameJSON(scopeDraft(from), s) {
+	if s := scopeDraft(to); s != nil && !updates.SameJSON(scopeDraft(from), s) {
 		out = append(out, action{"action": "setRecurringOrderScope", "recurringOrderScope": s})
 	}
 	custom, diags := customfields.JSONActions(ctx, c, from.Custom, to.Custom)
@@ -599,7 +595,7 @@ func giftChanged(ctx context.Context, req planmodifier.ListRequest, resp *listpl
 		return
 	}
 	gift := from[0].Type.ValueString() == "giftLineItem" || to[0].Type.ValueString() == "giftLineItem"
-	resp.RequiresReplace = gift && !sameJSON(valueDraft(from[0]), valueDraft(to[0]))
+	resp.RequiresReplace = gift && !updates.SameJSON(valueDraft(from[0]), valueDraft(to[0]))
 }
 
 func checkCart(_ context.Context, state, plan *cartModel) diag.Diagnostics {
@@ -749,10 +745,7 @@ func checkTarget(diags *diag.Diagnostics, at path.Path, t targetModel) {
 }
 
 func cartInterim(field string, from *cartModel) []action {
-	if field != "sortOrder" || from.SortOrder.IsNull() {
-		return nil
-	}
-	return []action{{"action": "changeSortOrder", "sortOrder": temporarySortOrder(from.SortOrder.ValueString())}}
+	return parkSortOrder("changeSortOrder", field, from.SortOrder)
 }
 
 var cartFamily = &versioned.Family[cartModel, *cartModel, cartDiscount, action]{

@@ -146,7 +146,7 @@ func flattenCode(_ context.Context, _ *client.Client, d *discountCode, m *codeMo
 		ids = append(ids, r.ID)
 	}
 	m.CartDiscounts = flex.StringList(ids)
-	m.Predicate = strValue(d.CartPredicate)
+	m.Predicate = flex.Optional(d.CartPredicate)
 	m.IsActive = types.BoolValue(d.IsActive)
 	m.MaxApplications = flex.Int64Value(d.MaxApplications)
 	m.MaxApplicationsPerCustomer = flex.Int64Value(d.MaxApplicationsPerCustomer)
@@ -171,7 +171,7 @@ func codeActions(ctx context.Context, c *client.Client, from, to *codeModel) ([]
 	if k := to.Key.ValueString(); k != from.Key.ValueString() {
 		out = append(out, updates.Act("setKey", "key", flex.String(to.Key)))
 	}
-	if ids := flex.Strings(to.CartDiscounts); !sameJSON(flex.Strings(from.CartDiscounts), ids) {
+	if ids := flex.Strings(to.CartDiscounts); !updates.SameJSON(flex.Strings(from.CartDiscounts), ids) {
 		out = append(out, action{"action": "changeCartDiscounts", "cartDiscounts": cartRefs(ids)})
 	}
 	if p := to.Predicate.ValueString(); p != from.Predicate.ValueString() {
@@ -186,7 +186,7 @@ func codeActions(ctx context.Context, c *client.Client, from, to *codeModel) ([]
 	if !to.MaxApplicationsPerCustomer.Equal(from.MaxApplicationsPerCustomer) {
 		out = append(out, updates.Act("setMaxApplicationsPerCustomer", "maxApplicationsPerCustomer", flex.Int64(to.MaxApplicationsPerCustomer)))
 	}
-	if g := flex.Strings(to.Groups); !sameJSON(flex.Strings(from.Groups), g) {
+	if g := flex.Strings(to.Groups); !updates.SameJSON(flex.Strings(from.Groups), g) {
 		if g == nil {
 			g = []string{}
 		}

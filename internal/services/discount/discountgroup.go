@@ -108,10 +108,7 @@ func groupActions(_ context.Context, _ *client.Client, from, to *groupModel) ([]
 }
 
 func groupInterim(field string, from *groupModel) []action {
-	if field != "sortOrder" || from.SortOrder.IsNull() {
-		return nil
-	}
-	return []action{{"action": "setSortOrder", "sortOrder": temporarySortOrder(from.SortOrder.ValueString())}}
+	return parkSortOrder("setSortOrder", field, from.SortOrder)
 }
 
 var groupFamily = &versioned.Family[groupModel, *groupModel, discountGroup, action]{

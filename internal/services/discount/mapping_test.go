@@ -18,7 +18,7 @@ func TestFlattenValueUnknownKinds(t *testing.T) {
 		"value type": {Type: "loyaltyPoints"},
 	} {
 		var diags diag.Diagnostics
-		got := flattenValue(&diags, v, prior, "cart discount")
+		got := flattenValue(&diags, v, prior, cartValues)
 		if diags.HasError() || diags.WarningsCount() != 1 {
 			t.Fatalf("%s: want one warning, got %v", name, diags)
 		}
@@ -76,5 +76,18 @@ func TestStoreActions(t *testing.T) {
 	}
 	if a := storeActions([]string{"de"}, nil); len(a) != 1 || a[0]["action"] != "setStores" {
 		t.Fatalf("%v", a)
+	}
+}
+
+func TestProductValuesAcceptExternal(t *testing.T) {
+	var diags diag.Diagnostics
+	got := flattenValue(&diags, cartValue{Type: "external"}, nil, productValues)
+	if diags.WarningsCount() != 0 || len(got) != 1 || got[0].Type.ValueString() != "external" {
+		t.Fatalf("external product discount value: %v %v", got, diags)
+	}
+	diags = nil
+	flattenValue(&diags, cartValue{Type: "external"}, nil, cartValues)
+	if diags.WarningsCount() != 1 {
+		t.Fatalf("an external cart discount value must warn: %v", diags)
 	}
 }

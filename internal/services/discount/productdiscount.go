@@ -75,6 +75,8 @@ type productModel struct {
 	Value       []productValueModel `tfsdk:"value"`
 }
 
+var productValues = valueRules{noun: "product discount", kinds: []string{"relative", "absolute", "external"}, computedDigits: true}
+
 // asCart is the value in the cart discount's model, so that both share one mapping.
 func (v productValueModel) asCart() valueModel {
 	out := valueModel{Type: v.Type, Permyriad: v.Permyriad, ApplicationMode: types.StringNull(), ProductID: types.StringNull(),
@@ -172,7 +174,7 @@ func flattenProduct(_ context.Context, _ *client.Client, d *productDiscount, m *
 	for _, v := range m.Value {
 		prior = append(prior, v.asCart())
 	}
-	vals := flattenValue(&diags, d.Value, prior, "product discount")
+	vals := flattenValue(&diags, d.Value, prior, productValues)
 	m.Value = make([]productValueModel, 0, len(vals))
 	for _, v := range vals {
 		m.Value = append(m.Value, productValue(v))
@@ -191,7 +193,7 @@ func productActions(_ context.Context, _ *client.Client, from, to *productModel)
 	if k := to.Key.ValueString(); k != from.Key.ValueString() {
 		out = append(out, updates.Act("setKey", "key", flex.String(to.Key)))
 	}
-	if len(to.Value) == 1 && len(from.Value) == 1 && !sameJSON(productValueDraft(from.Value[0]), productValueDraft(to.Value[0])) {
+	if len(to.Value) == 1 && len(from.Value) == 1 && !updates.SameJSON(productValueDraft(from.Value[0]), productValueDraft(to.Value[0])) {
 		out = append(out, action{"action": "changeValue", "value": productValueDraft(to.Value[0])})
 	}
 	if p := to.Predicate.ValueString(); p != from.Predicate.ValueString() {
@@ -216,10 +218,7 @@ func validateProduct(_ context.Context, m *productModel) diag.Diagnostics {
 }
 
 func productInterim(field string, from *productModel) []action {
-	if field != "sortOrder" || from.SortOrder.IsNull() {
-		return nil
-	}
-	return []action{{"action": "changeSortOrder", "sortOrder": temporarySortOrder(from.SortOrder.ValueString())}}
+	return parkSortOrder("changeSortOrder", field, from.SortOrder)
 }
 
 var productFamily = &versioned.Family[productModel, *productModel, productDiscount, action]{

@@ -45,3 +45,12 @@ func temporarySortOrder(order string) string {
 	}
 	return fmt.Sprintf("%s%08d%d", order, rand.IntN(100000000), 1+rand.IntN(9)) //nolint:gosec // a temporary value, not a secret
 }
+
+// parkSortOrder is the interim update of a resource that must give up its sort order (see
+// versioned.Family.Interim): the family's action that sets it to a temporary value.
+func parkSortOrder(actionName, field string, order types.String) []action {
+	if field != "sortOrder" || order.IsNull() {
+		return nil
+	}
+	return []action{{"action": actionName, "sortOrder": temporarySortOrder(order.ValueString())}}
+}
