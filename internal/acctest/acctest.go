@@ -18,12 +18,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/emulator"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/provider"
 )
 
 // The provider runs in the test process here; collect garbage as the provider binary does
-// (main.go), unless GOGC says otherwise.
+// (main.go), unless GOGC says otherwise. Every model conversion is checked against the
+// framework's (tfmodel.Verify), as every protocol shortcut is (Factories).
 func init() {
+	tfmodel.Verify = true
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(128 << 20)
@@ -36,7 +39,7 @@ func init() {
 func Factories(env map[string]string) map[string]func() (tfprotov6.ProviderServer, error) {
 	getenv := func(k string) string { return strings.TrimSpace(env[k]) }
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"commercetools": provider.NewServer(provider.NewWithEnv("test", getenv)()),
+		"commercetools": provider.NewVerifyingServer(provider.NewWithEnv("test", getenv)()),
 	}
 }
 

@@ -50,3 +50,9 @@ type cachedSet struct {
 
 // Type returns the type built when the block was wrapped.
 func (b cachedSet) Type() attr.Type { return b.typ }
+
+// Unwrapped returns the block as it was before CacheBlockTypes.
+func (b cachedList) Unwrapped() schema.Block { return b.ListNestedBlock }
+
+// Unwrapped returns the block as it was before CacheBlockTypes.
+func (b cachedSet) Unwrapped() schema.Block { return b.SetNestedBlock }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 )
@@ -158,4 +159,13 @@ func KeyValidators() []validator.String {
 // KeyDescription describes such a key.
 func KeyDescription(noun string) string {
 	return "User-defined unique identifier of the " + noun + ", 2 to 256 characters of A-Z, a-z, 0-9, `_` and `-`."
+}
+
+// UnchangedPlanner is a resource whose ModifyPlan leaves a plan equal to the prior state as it
+// is. PlanUnchanged returns the diagnostics ModifyPlan gives such a plan (prior decodes the prior
+// state), or false when only ModifyPlan can say. The provider's server then answers the plans of
+// unchanged resources without the framework (internal/provider/plan_shortcut.go); its tests
+// compare every such answer with the framework's.
+type UnchangedPlanner interface {
+	PlanUnchanged(ctx context.Context, prior func() (tftypes.Value, error)) (diag.Diagnostics, bool)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/emulator"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/provider"
 )
 
@@ -202,6 +203,10 @@ var planCases = []planCase{
 
 // BenchmarkPlanOne is the provider's cost of one resource in a plan that changes nothing.
 func BenchmarkPlanOne(b *testing.B) {
+	// The package's tests import acctest, which checks every model conversion against the
+	// framework's; the benchmark measures the provider as it runs.
+	defer func(v bool) { tfmodel.Verify = v }(tfmodel.Verify)
+	tfmodel.Verify = false
 	for _, c := range planCases {
 		b.Run(c.typeName, func(b *testing.B) {
 			srv := emulator.NewTestServer(b, emulator.Options{})

@@ -4,7 +4,9 @@ package provider
 
 import (
 	"context"
+	"sync/atomic"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/subscription"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/services/discount"
@@ -50,6 +52,18 @@ var (
 type commercetoolsProvider struct {
 	version string
 	getenv  func(string) string
+
+	// configured is the client Configure built, for the protocol server's shortcuts (which
+	// configure a resource as the framework does).
+	configured atomic.Pointer[client.Client]
+}
+
+// resourceData is what Configure gave the framework as ResourceData: nil before.
+func (p *commercetoolsProvider) resourceData() any {
+	if c := p.configured.Load(); c != nil {
+		return c
+	}
+	return nil
 }
 
 // New returns a constructor for the provider, as providerserver expects.
@@ -83,7 +97,7 @@ func (p *commercetoolsProvider) Schema(_ context.Context, _ provider.SchemaReque
 // environment variable is read.
 func (p *commercetoolsProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
 	var m providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(tfmodel.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -95,7 +109,7 @@ func (p *commercetoolsProvider) ValidateConfig(ctx context.Context, req provider
 // makes no network call: the access token is fetched on first use.
 func (p *commercetoolsProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var m providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(tfmodel.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -120,6 +134,7 @@ func (p *commercetoolsProvider) Configure(ctx context.Context, req provider.Conf
 		"scopes":      cfg.Scopes,
 		"max_retries": cfg.MaxRetries,
 	})
+	p.configured.Store(c)
 	resp.ResourceData = c
 	resp.DataSourceData = c
 	resp.EphemeralResourceData = c

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -20,20 +21,34 @@ import (
 // shortcut does exactly that decoding and encoding, with the type built once per process
 // (TestUpgradeShortcutMatchesFramework compares both on the state of every resource type).
 // Older versions, and the flatmap state of Terraform 0.11, go to the framework's upgraders.
+//
+// The plan of an unchanged resource is a second shortcut (plan_shortcut.go).
 func NewServer(p provider.Provider) func() (tfprotov6.ProviderServer, error) {
+	return newServer(p, false)
+}
+
+// NewVerifyingServer is NewServer for tests: every call a shortcut answers also goes to the
+// framework, and an answer that differs from the framework's is an error diagnostic naming the
+// difference. The acceptance tests run on it, so that each of their plans proves the shortcuts.
+func NewVerifyingServer(p provider.Provider) func() (tfprotov6.ProviderServer, error) {
+	return newServer(p, true)
+}
+
+func newServer(p provider.Provider, verify bool) func() (tfprotov6.ProviderServer, error) {
 	inner := providerserver.NewProtocol6WithError(p)
 	return func() (tfprotov6.ProviderServer, error) {
 		s, err := inner()
 		if err != nil {
 			return nil, err
 		}
-		return &server{ProviderServer: s, provider: p}, nil
+		return &server{ProviderServer: s, provider: p, verify: verify}, nil
 	}
 }
 
 type server struct {
 	tfprotov6.ProviderServer
 	provider provider.Provider
+	verify   bool
 
 	once  sync.Once
 	types map[string]stateType // by resource type name
@@ -44,6 +59,9 @@ type stateType struct {
 	version int64
 	typ     tftypes.Type
 	blocks  blockTree
+	plan    *planShortcut // nil: plans go to the framework
+	// noShortcut says why plans go to the framework.
+	noShortcut string
 }
 
 // blockTree holds the nested blocks of a schema by name: list and set blocks are collections,
@@ -69,39 +87,81 @@ func treeOf(b *tfprotov6.SchemaBlock) blockTree {
 	return t
 }
 
-// collectionBlock reports whether an attribute path (element steps aside) names a list or set
-// block.
-func (t blockTree) collectionBlock(p *tftypes.AttributePath) bool {
-	var node *blockNode
-	tree := t
-	for _, step := range p.Steps() {
-		name, ok := step.(tftypes.AttributeName)
-		if !ok {
-			continue // an element of a block
-		}
-		if tree == nil {
-			return false
-		}
-		if node = tree[string(name)]; node == nil {
-			return false
-		}
-		tree = node.children
-	}
-	return node != nil && node.collection
+// reify turns null list and set blocks into empty ones, as the framework does for every state it
+// returns (toproto6.DynamicValue, which transforms the whole value). It descends only into
+// blocks, and rebuilds only the values that change.
+func (t blockTree) reify(v tftypes.Value) (tftypes.Value, error) {
+	nv, _, err := t.reifyObject(v)
+	return nv, err
 }
 
-// reify turns null list and set blocks into empty ones, as the framework does for every state it
-// returns (toproto6.DynamicValue).
-func (t blockTree) reify(v tftypes.Value) (tftypes.Value, error) {
-	if t == nil {
-		return v, nil
+// reifyObject reifies the blocks of an object; changed says whether it made a new value.
+func (t blockTree) reifyObject(v tftypes.Value) (tftypes.Value, bool, error) {
+	if t == nil || v.IsNull() || !v.IsKnown() {
+		return v, false, nil
 	}
-	return tftypes.Transform(v, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
-		if len(p.Steps()) == 0 || !v.IsNull() || !t.collectionBlock(p) {
-			return v, nil
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		return v, false, err
+	}
+	var out map[string]tftypes.Value // a copy, made on the first change: As shares v's map
+	for name, node := range t {
+		av, ok := attrs[name]
+		if !ok {
+			continue
 		}
-		return tftypes.NewValue(v.Type(), []tftypes.Value{}), nil
-	})
+		nv, changed, err := node.reify(av)
+		if err != nil {
+			return v, false, err
+		}
+		if !changed {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]tftypes.Value, len(attrs))
+			for k, e := range attrs {
+				out[k] = e
+			}
+		}
+		out[name] = nv
+	}
+	if out == nil {
+		return v, false, nil
+	}
+	return tftypes.NewValue(v.Type(), out), true, nil
+}
+
+func (n *blockNode) reify(v tftypes.Value) (tftypes.Value, bool, error) {
+	switch {
+	case v.IsNull() && n.collection:
+		return tftypes.NewValue(v.Type(), []tftypes.Value{}), true, nil
+	case v.IsNull() || !v.IsKnown() || n.children == nil:
+		return v, false, nil
+	case !n.collection:
+		return n.children.reifyObject(v)
+	}
+	var elems []tftypes.Value
+	if err := v.As(&elems); err != nil {
+		return v, false, err
+	}
+	var out []tftypes.Value
+	for i, e := range elems {
+		ne, changed, err := n.children.reifyObject(e)
+		if err != nil {
+			return v, false, err
+		}
+		if out == nil && !changed {
+			continue
+		}
+		if out == nil {
+			out = append(make([]tftypes.Value, 0, len(elems)), elems[:i]...)
+		}
+		out = append(out, ne)
+	}
+	if out == nil {
+		return v, false, nil
+	}
+	return tftypes.NewValue(v.Type(), out), true, nil
 }
 
 // upgradeOpts are the framework's options for reading stored state: attributes the schema no
@@ -130,7 +190,15 @@ func (s *server) stateTypes(ctx context.Context) map[string]stateType {
 			if !ok {
 				continue
 			}
-			s.types[md.TypeName] = stateType{version: sr.Schema.GetVersion(), typ: sr.Schema.Type().TerraformType(ctx), blocks: treeOf(ps.Block)}
+			st := stateType{version: sr.Schema.GetVersion(), typ: sr.Schema.Type().TerraformType(ctx), blocks: treeOf(ps.Block)}
+			if _, ok := s.provider.(interface{ resourceData() any }); ok {
+				if sc, why := shortcutFor(ctx, newResource, sr.Schema); why == "" {
+					st.plan = &sc
+				} else {
+					st.noShortcut = why
+				}
+			}
+			s.types[md.TypeName] = st
 		}
 	})
 	return s.types
@@ -158,6 +226,52 @@ func (s *server) UpgradeResourceState(ctx context.Context, req *tfprotov6.Upgrad
 	if err != nil {
 		return s.ProviderServer.UpgradeResourceState(ctx, req)
 	}
-	tflog.Trace(ctx, "stored state has the current schema version: passed through", map[string]any{"tf_resource_type": req.TypeName})
-	return &tfprotov6.UpgradeResourceStateResponse{UpgradedState: &dv}, nil
+	fast := &tfprotov6.UpgradeResourceStateResponse{UpgradedState: &dv}
+	if !s.verify {
+		tflog.Trace(ctx, "stored state has the current schema version: passed through", map[string]any{"tf_resource_type": req.TypeName})
+		return fast, nil
+	}
+	slow, err := s.ProviderServer.UpgradeResourceState(ctx, req)
+	if err != nil || slow.UpgradedState == nil {
+		return slow, err
+	}
+	if sv, err := slow.UpgradedState.Unmarshal(t.typ); err != nil || !sv.Equal(v) || len(slow.Diagnostics) > 0 {
+		slow.Diagnostics = append(slow.Diagnostics, shortcutDiffers("upgrade", req.TypeName, fmt.Sprintf("upgraded state %s, framework %s (%v)", v, sv, err)))
+	}
+	return slow, nil
+}
+
+// PlanResourceChange answers the plan of an unchanged resource itself where that is exactly the
+// framework's answer (plan_shortcut.go); anything else goes to the framework.
+func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	fast, ok := s.planUnchanged(ctx, req)
+	if !ok {
+		return s.ProviderServer.PlanResourceChange(ctx, req)
+	}
+	if !s.verify {
+		tflog.Trace(ctx, "proposed new state is the prior state: planned as it is", map[string]any{"tf_resource_type": req.TypeName})
+		return fast, nil
+	}
+	slow, err := s.ProviderServer.PlanResourceChange(ctx, req)
+	if err != nil || slow.PlannedState == nil {
+		return slow, err
+	}
+	if d := samePlan(s.stateTypes(ctx)[req.TypeName].typ, fast, slow); d != "" {
+		slow.Diagnostics = append(slow.Diagnostics, shortcutDiffers("plan", req.TypeName, d))
+	}
+	return slow, nil
+}
+
+// resourceData is the provider's data for resources, as the framework configures them.
+func (s *server) resourceData() any {
+	if p, ok := s.provider.(interface{ resourceData() any }); ok {
+		return p.resourceData()
+	}
+	return nil
+}
+
+func shortcutDiffers(call, typeName, what string) *tfprotov6.Diagnostic {
+	return &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError,
+		Summary: "Provider shortcut differs from the framework",
+		Detail:  fmt.Sprintf("The %s shortcut of %s answered differently from terraform-plugin-framework: %s. This is a bug in the provider.", call, typeName, what)}
 }

@@ -2,7 +2,11 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // TestUpgradeShortcutCoversEveryResource makes sure the passthrough knows every resource type
@@ -31,4 +35,104 @@ func TestUpgradeShortcutCoversEveryResource(t *testing.T) {
 	if v := types["commercetools_cart_discount"].blocks["value"]; v == nil || !v.collection || v.children["money"] == nil {
 		t.Error("the shortcut does not know the cart discount's list blocks (value, value.money)")
 	}
+}
+
+// TestPlanShortcutTypes pins which resource types plan unchanged resources without the
+// framework, and why the others do not: a schema change that loses the shortcut shows here.
+func TestPlanShortcutTypes(t *testing.T) {
+	ps, err := NewServer(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := asServer(t, ps).stateTypes(context.Background())
+	without := map[string]string{
+		"commercetools_api_extension":           "write-only",
+		"commercetools_subscription":            "write-only",
+		"commercetools_category":                "plan modifier",
+		"commercetools_product_discount":        "plan modifier",
+		"commercetools_product_type":            "nested default",
+		"commercetools_type":                    "nested default",
+		"commercetools_project_settings":        "UnchangedPlanner",
+		"commercetools_business_unit_associate": "UnchangedPlanner",
+		"commercetools_shipping_zone_rate":      "UnchangedPlanner",
+		"commercetools_state_transitions":       "UnchangedPlanner",
+		"commercetools_tax_category_rate":       "UnchangedPlanner",
+	}
+	for name, st := range types {
+		want, refused := without[name]
+		switch {
+		case refused && (st.plan != nil || !strings.Contains(st.noShortcut, want)):
+			t.Errorf("%s: shortcut %v (%q), want none because of %q", name, st.plan != nil, st.noShortcut, want)
+		case !refused && st.plan == nil:
+			t.Errorf("%s: no plan shortcut: %s", name, st.noShortcut)
+		}
+	}
+	if d := types["commercetools_associate_role"].plan; d == nil || len(d.defaults) != 1 || d.defaults[0].name != "buyer_assignable" {
+		t.Errorf("the associate role's shortcut does not know its default: %+v", d)
+	}
+}
+
+// TestPlanShortcutDefaults: a default that would change the prior value sends the plan to the
+// framework; one that would not keeps the shortcut, with the framework's answer.
+func TestPlanShortcutDefaults(t *testing.T) {
+	ctx := context.Background()
+	ps, err := NewVerifyingServer(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := asServer(t, ps)
+	st := s.stateTypes(ctx)["commercetools_associate_role"]
+	obj, ok := st.typ.(tftypes.Object)
+	if !ok {
+		t.Fatalf("state type %v", st.typ)
+	}
+	vals := map[string]tftypes.Value{}
+	for name, at := range obj.AttributeTypes {
+		vals[name] = tftypes.NewValue(at, nil)
+	}
+	vals["id"] = tftypes.NewValue(tftypes.String, "ar-1")
+	vals["key"] = tftypes.NewValue(tftypes.String, "buyer")
+	vals["version"] = tftypes.NewValue(tftypes.Number, 1)
+	vals["permissions"] = tftypes.NewValue(obj.AttributeTypes["permissions"], []tftypes.Value{tftypes.NewValue(tftypes.String, "AddChildUnits")})
+	plan := func(buyerAssignable bool) *tfprotov6.PlanResourceChangeRequest {
+		prior := map[string]tftypes.Value{}
+		for k, v := range vals {
+			prior[k] = v
+		}
+		prior["buyer_assignable"] = tftypes.NewValue(tftypes.Bool, buyerAssignable)
+		state, err := tfprotov6.NewDynamicValue(st.typ, tftypes.NewValue(st.typ, prior))
+		if err != nil {
+			t.Fatal(err)
+		}
+		config, err := tfprotov6.NewDynamicValue(st.typ, tftypes.NewValue(st.typ, vals)) // buyer_assignable not configured
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &tfprotov6.PlanResourceChangeRequest{TypeName: "commercetools_associate_role", PriorState: &state, ProposedNewState: &state, Config: &config}
+	}
+	// The default is true: a prior false is planned back to true by the framework.
+	if _, ok := s.planUnchanged(ctx, plan(false)); ok {
+		t.Error("the shortcut planned a resource whose default changes it")
+	}
+	if _, ok := s.planUnchanged(ctx, plan(true)); !ok {
+		t.Error("no shortcut for a resource that already holds its default")
+	}
+	for _, b := range []bool{true, false} {
+		resp, err := s.PlanResourceChange(ctx, plan(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range resp.Diagnostics {
+			t.Errorf("buyer_assignable %v: %s: %s", b, d.Summary, d.Detail)
+		}
+	}
+}
+
+func asServer(t *testing.T, ps tfprotov6.ProviderServer) *server {
+	t.Helper()
+	s, ok := ps.(*server)
+	if !ok {
+		t.Fatalf("NewServer returned %T", ps)
+	}
+	return s
 }

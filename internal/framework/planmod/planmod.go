@@ -9,6 +9,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
+// Unchanging marks a plan modifier that leaves a value equal to the prior one as it is: when the
+// whole plan equals the prior state, it plans the prior value, with no diagnostics and no
+// replacement. The provider's server plans unchanged resources without the framework only when
+// every plan modifier of their schema is the framework's own or Unchanging; a modifier that plans
+// something of a null configuration (a default computed from another attribute) is not.
+type Unchanging interface{ KeepsUnchangedPlan() }
+
 // UseStateIfParentUnchanged keeps the prior value of a computed attribute of a nested block when
 // nothing else in the block changes, for values the API assigns when the block is written (an
 // address id): unchanged, the block is not sent, so the value stays. The named attributes
@@ -22,6 +29,9 @@ type parentUnchanged struct{ ignore []string }
 func (parentUnchanged) Description(context.Context) string {
 	return "Keeps the prior value when the rest of the block is unchanged."
 }
+
+// KeepsUnchangedPlan: it only plans an unknown value.
+func (parentUnchanged) KeepsUnchangedPlan() {}
 
 func (m parentUnchanged) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 
@@ -88,6 +98,9 @@ func (sameKey) Description(context.Context) string {
 	return "Keeps the prior id of the element with the same key."
 }
 
+// KeepsUnchangedPlan: it only plans an unknown value.
+func (sameKey) KeepsUnchangedPlan() {}
+
 func (m sameKey) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 
 func (m sameKey) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
@@ -132,6 +145,9 @@ type sameSet struct{}
 func (sameSet) Description(context.Context) string {
 	return "keeps the prior order when the configured values are the same set"
 }
+
+// KeepsUnchangedPlan: the same list plans the prior list.
+func (sameSet) KeepsUnchangedPlan() {}
 
 func (m sameSet) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 

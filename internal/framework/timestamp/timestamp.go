@@ -152,6 +152,9 @@ func (KeepStateIfSame) Description(context.Context) string {
 	return "keeps the prior value when the configured date and time is the same instant"
 }
 
+// KeepsUnchangedPlan (planmod.Unchanging): a value equal to the prior one plans the prior one.
+func (KeepStateIfSame) KeepsUnchangedPlan() {}
+
 // MarkdownDescription describes the plan modifier.
 func (m KeepStateIfSame) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 

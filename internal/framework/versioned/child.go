@@ -13,6 +13,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 )
 
 // ChildCommon holds what every child resource has: its id (the family decides what it is) and
@@ -95,11 +96,11 @@ func (r *ChildResource[M, PM, P, A]) ModifyPlan(ctx context.Context, req resourc
 		return
 	}
 	plan := PM(new(M))
-	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
 	var state PM
 	if !req.State.Raw.IsNull() {
 		state = PM(new(M))
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+		resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	}
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(r.f.Check(ctx, state, plan)...)
@@ -167,7 +168,7 @@ func (r *ChildResource[M, PM, P, A]) found(ctx context.Context, parent *P, m PM,
 // Create adds the child to its parent.
 func (r *ChildResource[M, PM, P, A]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan := PM(new(M))
-	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -181,14 +182,14 @@ func (r *ChildResource[M, PM, P, A]) Create(ctx context.Context, req resource.Cr
 		return
 	}
 	r.found(ctx, res, plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, plan)...)
 }
 
 // Read finds the child in its parent (from the shared listing of parents). A child whose parent
 // or whose entry is gone is removed from state with a warning.
 func (r *ChildResource[M, PM, P, A]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	state := PM(new(M))
-	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -220,14 +221,14 @@ func (r *ChildResource[M, PM, P, A]) Read(ctx context.Context, req resource.Read
 		gone(fmt.Sprintf("It was removed from %s %s outside Terraform.", r.f.Parent.Noun, parentID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
 }
 
 // Update changes the child inside its parent.
 func (r *ChildResource[M, PM, P, A]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	plan, state := PM(new(M)), PM(new(M))
-	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -238,7 +239,7 @@ func (r *ChildResource[M, PM, P, A]) Update(ctx context.Context, req resource.Up
 	res, diags := r.write(ctx, r.f.ParentID(plan), func(p *P) ([]A, diag.Diagnostics) {
 		// Against the parent as just read: the child as it is now is the starting point.
 		current := PM(new(M))
-		if d := req.State.Get(ctx, current); d.HasError() {
+		if d := tfmodel.GetState(ctx, req.State, current); d.HasError() {
 			return nil, d
 		}
 		if ok, d := r.f.Find(ctx, p, current); d.HasError() || !ok {
@@ -254,14 +255,14 @@ func (r *ChildResource[M, PM, P, A]) Update(ctx context.Context, req resource.Up
 		return
 	}
 	r.found(ctx, res, plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, plan)...)
 }
 
 // Delete removes the child from its parent; a child (or parent) that is already gone counts as
 // deleted.
 func (r *ChildResource[M, PM, P, A]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	state := PM(new(M))
-	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -275,7 +276,7 @@ func (r *ChildResource[M, PM, P, A]) Delete(ctx context.Context, req resource.De
 	}
 	_, diags = r.write(ctx, parentID, func(p *P) ([]A, diag.Diagnostics) {
 		current := PM(new(M))
-		if d := req.State.Get(ctx, current); d.HasError() {
+		if d := tfmodel.GetState(ctx, req.State, current); d.HasError() {
 			return nil, d
 		}
 		ok, d := r.f.Find(ctx, p, current)

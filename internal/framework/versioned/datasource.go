@@ -14,6 +14,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 )
 
 // DataSource looks one resource of a family up by key. Its attributes are the resource's, all
@@ -48,7 +49,7 @@ func (d *DataSource[M, PM, T, A]) Schema(ctx context.Context, _ datasource.Schem
 // Read looks the resource up by key with one GET.
 func (d *DataSource[M, PM, T, A]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	m := PM(new(M))
-	resp.Diagnostics.Append(req.Config.Get(ctx, m)...)
+	resp.Diagnostics.Append(tfmodel.GetConfig(ctx, req.Config, m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -74,7 +75,7 @@ func (d *DataSource[M, PM, T, A]) Read(ctx context.Context, req datasource.ReadR
 	meta := d.f.Endpoint.Meta(found)
 	m.Base().ID = types.StringValue(meta.ID)
 	m.Base().Version = types.Int64Value(meta.Version)
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, m)...)
 }
 
 // DataSourceSchema turns a resource schema into the schema of a data source that looks the

@@ -20,6 +20,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 )
 
 // maxConflictRetries bounds how often an update that met a concurrent change (409) re-reads the
@@ -144,7 +145,7 @@ func (r *Resource[M, PM, T, A]) ValidateConfig(ctx context.Context, req resource
 		return
 	}
 	m := PM(new(M))
-	resp.Diagnostics.Append(req.Config.Get(ctx, m)...)
+	resp.Diagnostics.Append(tfmodel.GetConfig(ctx, req.Config, m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -210,11 +211,11 @@ func (r *Resource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.Mod
 		return
 	}
 	plan := PM(new(M))
-	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
 	var state PM
 	if !req.State.Raw.IsNull() {
 		state = PM(new(M))
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+		resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -225,6 +226,12 @@ func (r *Resource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.Mod
 	if r.f.Unique != nil && r.Client != nil {
 		r.claim(resp, state, plan)
 	}
+}
+
+// PlanUnchanged (framework.UnchangedPlanner): ModifyPlan returns at once for a plan equal to
+// the state, unless the family has a uniqueness rule, whose claims every plan must record.
+func (r *Resource[M, PM, T, A]) PlanUnchanged(context.Context, func() (tftypes.Value, error)) (diag.Diagnostics, bool) {
+	return nil, r.f.Unique == nil
 }
 
 // keepVersion plans the prior version when the plan equals the state in everything else. The
@@ -284,7 +291,7 @@ func (r *Resource[M, PM, T, A]) claim(resp *resource.ModifyPlanResponse, state, 
 // Create sends the draft with one request and saves the response.
 func (r *Resource[M, PM, T, A]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan := PM(new(M))
-	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -316,7 +323,7 @@ func (r *Resource[M, PM, T, A]) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, created, plan)...)
 	setMeta(plan, r.f.Endpoint.Meta(created))
 	tflog.Debug(ctx, "created "+r.f.Noun, map[string]any{"id": plan.Base().ID.ValueString()})
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, plan)...)
 }
 
 // setMeta copies id, key and version from the API.
@@ -336,7 +343,7 @@ func setMeta(m Model, meta client.Meta) {
 // exists is removed from state with a warning, so the plan that follows explains itself.
 func (r *Resource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	state := PM(new(M))
-	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -363,7 +370,7 @@ func (r *Resource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadReque
 	}
 	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, remote, state)...)
 	setMeta(state, r.f.Endpoint.Meta(remote))
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
 }
 
 // Update sends the actions that take the state to the plan (see runUpdate).
@@ -430,8 +437,8 @@ func runUpdate[M any, PM interface {
 	Model
 }, T, A any](ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, u updater[M, PM, T, A]) {
 	plan, state := PM(new(M)), PM(new(M))
-	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	if u.config != nil {
 		resp.Diagnostics.Append(u.config(ctx, req.Config, plan)...)
 	}
@@ -472,7 +479,7 @@ func runUpdate[M any, PM interface {
 		if err == nil {
 			resp.Diagnostics.Append(u.flatten(ctx, res, plan)...)
 			setMeta(plan, u.meta(res))
-			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+			resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, plan)...)
 			return
 		}
 		if field := contended(err, u.contended); field != "" && time.Since(start) < ContentionWait {
@@ -484,7 +491,7 @@ func runUpdate[M any, PM interface {
 					if moved, merr := u.update(ctx, version, interim); merr == nil {
 						current, version = moved, u.meta(moved).Version
 						from = PM(new(M))
-						resp.Diagnostics.Append(req.State.Get(ctx, from)...)
+						resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, from)...)
 						resp.Diagnostics.Append(u.flatten(ctx, moved, from)...)
 					}
 				}
@@ -500,14 +507,14 @@ func runUpdate[M any, PM interface {
 			// Save what exists (the temporary value), so the next plan shows the change still due.
 			resp.Diagnostics.Append(u.flatten(ctx, current, state)...)
 			setMeta(state, u.meta(current))
-			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+			resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
 		}
 		var partial *client.PartialUpdateError
 		if errors.As(err, &partial) && res != nil {
 			// Save what exists, so the next plan shows only what is left.
 			resp.Diagnostics.Append(u.flatten(ctx, res, state)...)
 			setMeta(state, u.meta(res))
-			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+			resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
 		}
 		if !client.IsConcurrentModification(err) || partial != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s", u.noun, name(state)), u.detail(err))
@@ -529,7 +536,7 @@ func runUpdate[M any, PM interface {
 			return
 		}
 		from = PM(new(M))
-		resp.Diagnostics.Append(req.State.Get(ctx, from)...)
+		resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, from)...)
 		resp.Diagnostics.Append(u.flatten(ctx, current, from)...)
 		if resp.Diagnostics.HasError() {
 			return
@@ -549,10 +556,10 @@ func settle[M any, PM interface {
 	wait := 250 * time.Millisecond
 	for {
 		plan, got := PM(new(M)), PM(new(M))
-		if d := req.Plan.Get(ctx, plan); d.HasError() {
+		if d := tfmodel.GetPlan(ctx, req.Plan, plan); d.HasError() {
 			return res, nil
 		}
-		if d := req.Plan.Get(ctx, got); d.HasError() {
+		if d := tfmodel.GetPlan(ctx, req.Plan, got); d.HasError() {
 			return res, nil
 		}
 		u.flatten(ctx, res, got)
@@ -584,7 +591,7 @@ func settle[M any, PM interface {
 // counts as deleted.
 func (r *Resource[M, PM, T, A]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	state := PM(new(M))
-	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 )
 
 // SingletonFamily is a versioned resource of which each project has exactly one and that cannot
@@ -83,11 +84,11 @@ func (r *SingletonResource[M, PM, T, A]) ModifyPlan(ctx context.Context, req res
 		return
 	}
 	plan := PM(new(M))
-	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
 	var state PM
 	if !req.State.Raw.IsNull() {
 		state = PM(new(M))
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+		resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	}
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(r.f.Check(ctx, state, plan)...)
@@ -122,7 +123,7 @@ func (r *SingletonResource[M, PM, T, A]) Create(ctx context.Context, req resourc
 		return
 	}
 	plan := PM(new(M))
-	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -144,14 +145,14 @@ func (r *SingletonResource[M, PM, T, A]) Create(ctx context.Context, req resourc
 	// The state before the change is the singleton as it is, seen through the configuration's
 	// blocks (a block the configuration leaves out stays unmanaged).
 	before := PM(new(M))
-	resp.Diagnostics.Append(req.Plan.Get(ctx, before)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, before)...)
 	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, current, before)...)
 	setMeta(before, r.f.Endpoint.Meta(current))
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	// Apply the differences through the update path, starting from what exists.
-	if diags := resp.State.Set(ctx, before); diags.HasError() {
+	if diags := tfmodel.SetState(ctx, &resp.State, before); diags.HasError() {
 		resp.Diagnostics.Append(diags...)
 		return
 	}
@@ -165,7 +166,7 @@ func (r *SingletonResource[M, PM, T, A]) Create(ctx context.Context, req resourc
 // Read refreshes the singleton with one GET.
 func (r *SingletonResource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	state := PM(new(M))
-	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -188,7 +189,7 @@ func (r *SingletonResource[M, PM, T, A]) Read(ctx context.Context, req resource.
 	}
 	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, current, state)...)
 	setMeta(state, r.f.Endpoint.Meta(current))
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
 }
 
 // Update applies the changes (see runUpdate), waiting for delayed values.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/scopes"
 )
 
@@ -136,7 +137,7 @@ func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 		return
 	}
 	var cfg clientModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.GetConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -178,7 +179,7 @@ func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 		}
 	}
 	out := clientModelFromAPI(found)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &out)...)
 }
 
 // ListDataSource is the commercetools_api_clients data source.
@@ -234,7 +235,7 @@ func (d *ListDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	var m listModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(tfmodel.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -255,5 +256,5 @@ func (d *ListDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		}
 		m.Clients = append(m.Clients, clientModelFromAPI(c))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &m)...)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 )
 
 var (
@@ -111,7 +112,7 @@ func (e *EphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest,
 		return
 	}
 	var m ephemeralModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(tfmodel.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -239,7 +240,7 @@ func (e *AccessTokenEphemeralResource) Open(ctx context.Context, req ephemeral.O
 		return
 	}
 	var m accessTokenModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(tfmodel.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

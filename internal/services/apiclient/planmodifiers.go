@@ -21,6 +21,9 @@ func (scopeReplace) Description(context.Context) string {
 	return "Requires replacement when the scopes change in substance; a change of order, duplicates or implied view_ scopes is not a change."
 }
 
+// KeepsUnchangedPlan (planmod.Unchanging): the same scopes plan the prior set and no replacement.
+func (scopeReplace) KeepsUnchangedPlan() {}
+
 func (m scopeReplace) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 
 func (scopeReplace) PlanModifySet(ctx context.Context, req planmodifier.SetRequest, resp *planmodifier.SetResponse) {

@@ -12,10 +12,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/scopes"
 )
 
@@ -78,6 +80,37 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 	resp.Diagnostics.Append(scopeDiagnostics(list, r.Client.ProjectKey(), r.Client.ConfiguredScopes(), req.State.Raw.IsNull() || id.IsUnknown())...)
 }
 
+// PlanUnchanged (framework.UnchangedPlanner): for a plan equal to the state, ModifyPlan warns
+// about the state's scopes of another project (an existing client is not created, so the scope
+// check of a create does not apply).
+func (r *Resource) PlanUnchanged(_ context.Context, prior func() (tftypes.Value, error)) (diag.Diagnostics, bool) {
+	if r.Client == nil {
+		return nil, true
+	}
+	v, err := prior()
+	if err != nil {
+		return nil, false
+	}
+	scope, _, err := tftypes.WalkAttributePath(v, tftypes.NewAttributePath().WithAttributeName("scope"))
+	sv, ok := scope.(tftypes.Value)
+	if err != nil || !ok || !sv.IsKnown() {
+		return nil, false
+	}
+	var elems []tftypes.Value
+	if err := sv.As(&elems); err != nil {
+		return nil, false
+	}
+	list := make([]string, 0, len(elems))
+	for _, e := range elems {
+		var s string
+		if err := e.As(&s); err != nil {
+			return nil, false
+		}
+		list = append(list, s)
+	}
+	return scopeDiagnostics(list, r.Client.ProjectKey(), r.Client.ConfiguredScopes(), false), true
+}
+
 // scopeDiagnostics warns about scopes of another project and, for a create,
 // refuses a plan the provider's configured scopes cannot carry out.
 func scopeDiagnostics(requested []string, projectKey string, configured []string, creating bool) diag.Diagnostics {
@@ -107,7 +140,7 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 		return
 	}
 	var plan resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -129,7 +162,7 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 	}
 	plan.applyAPI(created)
 	tflog.Debug(ctx, "created API client", map[string]any{"id": created.ID})
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &plan)...)
 }
 
 // Read refreshes the client from the provider's shared listing of clients.
@@ -139,7 +172,7 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 		return
 	}
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -164,20 +197,20 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 		return
 	}
 	state.applyAPI(got)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &state)...)
 }
 
 // Update only ever changes the timeouts block: every argument of an API client
 // forces a replacement.
 func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	state.Timeouts = plan.Timeouts
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &state)...)
 }
 
 // Delete deletes the client; a client that is already gone counts as deleted.
@@ -187,7 +220,7 @@ func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp 
 		return
 	}
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

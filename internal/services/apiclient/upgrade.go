@@ -3,6 +3,7 @@ package apiclient
 import (
 	"context"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -46,11 +47,11 @@ func (r *Resource) UpgradeState(context.Context) map[int64]resource.StateUpgrade
 
 func upgradeV0(ctx context.Context, req resource.UpgradeStateRequest, resp *resource.UpgradeStateResponse) {
 	var old resourceModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &old)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, *req.State, &old)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, upgradeModelV0(old))...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, upgradeModelV0(old))...)
 }
 
 func upgradeModelV0(old resourceModelV0) resourceModel {

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	ds "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -20,10 +21,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/jsonvalue"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/versioned"
 )
 
@@ -94,14 +97,20 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 		return
 	}
 	var plan, state model
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() || plan.Value.IsUnknown() || !plan.Container.Equal(state.Container) || !plan.Key.Equal(state.Key) ||
 		!jsonvalue.Same(plan.Value.ValueString(), state.Value.ValueString()) {
 		return
 	}
 	plan.Value, plan.Version = state.Value, state.Version
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.SetPlan(ctx, &resp.Plan, &plan)...)
+}
+
+// PlanUnchanged (framework.UnchangedPlanner): for a plan equal to the state, ModifyPlan plans
+// the state's value and version, which the plan already holds.
+func (r *Resource) PlanUnchanged(context.Context, func() (tftypes.Value, error)) (diag.Diagnostics, bool) {
+	return nil, true
 }
 
 // NewResource returns the resource.
@@ -139,7 +148,7 @@ func flatten(o *client.CustomObject, m *model) {
 // API's create-or-replace would otherwise overwrite it silently).
 func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan model
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -169,13 +178,13 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 		return
 	}
 	flatten(o, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &plan)...)
 }
 
 // Read refreshes the object; one that no longer exists is removed from state with a warning.
 func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state model
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -198,7 +207,7 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 		return
 	}
 	flatten(o, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &state)...)
 }
 
 // read finds the object by container and key, or (right after an import by id) by its id.
@@ -214,8 +223,8 @@ func (r *Resource) read(ctx context.Context, m *model) (*client.CustomObject, er
 // number of times.
 func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state model
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -232,14 +241,14 @@ func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp 
 	if jsonvalue.Same(plan.Value.ValueString(), state.Value.ValueString()) {
 		// Only timeouts changed: nothing to write.
 		plan.ID, plan.Version = state.ID, state.Version
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &plan)...)
 		return
 	}
 	for attempt := 0; ; attempt++ {
 		o, err := r.Client.PutCustomObject(ctx, plan.Container.ValueString(), plan.Key.ValueString(), json.RawMessage(plan.Value.ValueString()), &version)
 		if err == nil {
 			flatten(o, &plan)
-			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &plan)...)
 			return
 		}
 		if !client.IsConcurrentModification(err) || attempt >= maxConflictRetries {
@@ -260,7 +269,7 @@ func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp 
 // change); one that is already gone counts as deleted.
 func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state model
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -350,7 +359,7 @@ func (d *DataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 // Read looks the object up with one GET.
 func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m dataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(tfmodel.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -367,5 +376,5 @@ func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	}
 	m.ID, m.Version = types.StringValue(o.ID), types.Int64Value(o.Version)
 	m.Value = jsonvalue.New(jsonvalue.Compact(o.Value))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &m)...)
 }

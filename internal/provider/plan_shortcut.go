@@ -1,0 +1,473 @@
+package provider
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/planmod"
+)
+
+// The plan of an unchanged resource.
+//
+// In a plan that changes nothing, Terraform sends every resource a proposed new state equal to
+// its prior state. The framework then decodes the configuration, the prior and the proposed
+// state, applies defaults, walks every attribute through its plan modifiers, runs the resource's
+// ModifyPlan and encodes the result: about 300 KB of allocations per resource, for an answer
+// that, for most resource types, is the prior state. The shortcut gives that answer without the
+// framework when it is provably the framework's:
+//
+//   - the proposed new state is the prior state byte for byte (msgpack, as Terraform encodes
+//     both; equal bytes are equal values, and unequal bytes only forgo the shortcut), the prior
+//     state is not null and there is no private state;
+//   - the schema has no write-only attribute and no default below the top level, and every
+//     top-level default is the framework's static one and, where the configuration leaves the
+//     attribute null, equals the prior value (so applying defaults changes nothing);
+//   - every plan modifier is one of the framework's own (which do nothing to a value equal to the
+//     prior one) or says so (planmod.Unchanging);
+//   - the resource has no identity and says what its ModifyPlan answers for such a plan
+//     (framework.UnchangedPlanner): nothing, or the same warnings.
+//
+// With all of that, the framework's steps are each the identity (computed attributes are only
+// marked unknown when the plan differs from the prior state), so its planned state is the prior
+// state, with no replacement. Tests run every plan of the acceptance suite through both paths
+// and fail on any difference (NewVerifyingServer).
+
+// planShortcut is what the shortcut knows of a resource type.
+type planShortcut struct {
+	newResource func() resource.Resource
+	defaults    []topDefault // top-level attributes with a default
+}
+
+// topDefault is a top-level attribute's default value.
+type topDefault struct {
+	name  string
+	value tftypes.Value
+}
+
+// frameworkPackage is where the framework's own plan modifiers and defaults live.
+const frameworkPackage = "github.com/hashicorp/terraform-plugin-framework/resource/schema/"
+
+// shortcutFor returns the shortcut of a resource type, or why its plans must go to the framework.
+func shortcutFor(ctx context.Context, newResource func() resource.Resource, s schema.Schema) (planShortcut, string) {
+	r := newResource()
+	if _, ok := r.(framework.UnchangedPlanner); !ok {
+		return planShortcut{}, "the resource is no framework.UnchangedPlanner"
+	}
+	if _, ok := r.(resource.ResourceWithIdentity); ok {
+		return planShortcut{}, "the resource has an identity"
+	}
+	sc := planShortcut{newResource: newResource}
+	for name, a := range s.Attributes {
+		if why := attributeRefuses(a, false); why != "" {
+			return planShortcut{}, name + ": " + why
+		}
+		if d, ok, known := defaultOf(ctx, name, a); !known {
+			return planShortcut{}, name + ": a default other than the framework's static string, bool or int64"
+		} else if ok {
+			sc.defaults = append(sc.defaults, topDefault{name: name, value: d})
+		}
+	}
+	for name, b := range s.Blocks {
+		if why := blockRefuses(b); why != "" {
+			return planShortcut{}, name + ": " + why
+		}
+	}
+	return sc, ""
+}
+
+// attributeRefuses says why an attribute (or what it nests) would make the shortcut inexact, or
+// returns ""; nested says whether it is below the top level, where no default may be.
+func attributeRefuses(a schema.Attribute, nested bool) string {
+	switch {
+	case a.IsWriteOnly():
+		return "write-only"
+	case !modifiersAllow(a):
+		return "a plan modifier that is not planmod.Unchanging"
+	case nested && hasDefault(a):
+		return "a nested default"
+	}
+	var inner schema.NestedAttributeObject
+	switch n := a.(type) {
+	case schema.ListNestedAttribute:
+		inner = n.NestedObject
+	case schema.SetNestedAttribute:
+		inner = n.NestedObject
+	case schema.MapNestedAttribute:
+		inner = n.NestedObject
+	case schema.SingleNestedAttribute:
+		inner = schema.NestedAttributeObject{Attributes: n.Attributes}
+	case schema.StringAttribute, schema.BoolAttribute, schema.Int64Attribute, schema.Int32Attribute,
+		schema.Float64Attribute, schema.Float32Attribute, schema.NumberAttribute, schema.ListAttribute,
+		schema.SetAttribute, schema.MapAttribute, schema.ObjectAttribute, schema.DynamicAttribute:
+		return ""
+	default:
+		return fmt.Sprintf("an attribute kind the shortcut does not know (%T)", a)
+	}
+	if !modifiersAllow(inner) {
+		return "a plan modifier that is not planmod.Unchanging"
+	}
+	for name, na := range inner.Attributes {
+		if why := attributeRefuses(na, true); why != "" {
+			return name + ": " + why
+		}
+	}
+	return ""
+}
+
+func blockRefuses(b schema.Block) string {
+	if w, ok := b.(interface{ Unwrapped() schema.Block }); ok {
+		b = w.Unwrapped() // framework.CacheBlockTypes
+	}
+	if !modifiersAllow(b) {
+		return "a plan modifier that is not planmod.Unchanging"
+	}
+	var attrs map[string]schema.Attribute
+	var blocks map[string]schema.Block
+	switch n := b.(type) {
+	case schema.ListNestedBlock:
+		attrs, blocks = n.NestedObject.Attributes, n.NestedObject.Blocks
+		if !modifiersAllow(n.NestedObject) {
+			return "a plan modifier that is not planmod.Unchanging"
+		}
+	case schema.SetNestedBlock:
+		attrs, blocks = n.NestedObject.Attributes, n.NestedObject.Blocks
+		if !modifiersAllow(n.NestedObject) {
+			return "a plan modifier that is not planmod.Unchanging"
+		}
+	case schema.SingleNestedBlock:
+		attrs, blocks = n.Attributes, n.Blocks
+	default:
+		return fmt.Sprintf("a block kind the shortcut does not know (%T)", b)
+	}
+	for name, a := range attrs {
+		if why := attributeRefuses(a, true); why != "" {
+			return name + ": " + why
+		}
+	}
+	for name, nb := range blocks {
+		if why := blockRefuses(nb); why != "" {
+			return name + ": " + why
+		}
+	}
+	return ""
+}
+
+// modifiersAllow reports whether every plan modifier of x leaves a value equal to the prior one
+// as it is.
+func modifiersAllow(x any) bool {
+	for _, m := range planModifiers(x) {
+		if _, ok := m.(planmod.Unchanging); ok {
+			continue
+		}
+		t := reflect.TypeOf(m)
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if !strings.HasPrefix(t.PkgPath(), frameworkPackage) || !strings.HasSuffix(t.PkgPath(), "planmodifier") {
+			return false
+		}
+	}
+	return true
+}
+
+// planModifiers lists the plan modifiers of an attribute, block or nested object.
+func planModifiers(x any) []any {
+	var out []any
+	add := func(n int, at func(int) any) {
+		for i := range n {
+			out = append(out, at(i))
+		}
+	}
+	if v, ok := x.(interface{ StringPlanModifiers() []planmodifier.String }); ok {
+		ms := v.StringPlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ BoolPlanModifiers() []planmodifier.Bool }); ok {
+		ms := v.BoolPlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ Int64PlanModifiers() []planmodifier.Int64 }); ok {
+		ms := v.Int64PlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ Int32PlanModifiers() []planmodifier.Int32 }); ok {
+		ms := v.Int32PlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ Float64PlanModifiers() []planmodifier.Float64 }); ok {
+		ms := v.Float64PlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ Float32PlanModifiers() []planmodifier.Float32 }); ok {
+		ms := v.Float32PlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ NumberPlanModifiers() []planmodifier.Number }); ok {
+		ms := v.NumberPlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ ListPlanModifiers() []planmodifier.List }); ok {
+		ms := v.ListPlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ SetPlanModifiers() []planmodifier.Set }); ok {
+		ms := v.SetPlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ MapPlanModifiers() []planmodifier.Map }); ok {
+		ms := v.MapPlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ ObjectPlanModifiers() []planmodifier.Object }); ok {
+		ms := v.ObjectPlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	if v, ok := x.(interface{ DynamicPlanModifiers() []planmodifier.Dynamic }); ok {
+		ms := v.DynamicPlanModifiers()
+		add(len(ms), func(i int) any { return ms[i] })
+	}
+	return out
+}
+
+// hasDefault reports whether an attribute has a default of any kind.
+func hasDefault(a schema.Attribute) bool {
+	v := reflect.ValueOf(a)
+	if v.Kind() != reflect.Struct {
+		return true // unknown: assume one
+	}
+	f := v.FieldByName("Default")
+	return f.IsValid() && !f.IsNil()
+}
+
+// defaultOf returns the value of a top-level attribute's default: ok says there is one, known
+// that the shortcut can take it (a static default of the framework, of a primitive type).
+func defaultOf(ctx context.Context, name string, a schema.Attribute) (v tftypes.Value, ok, known bool) {
+	if !hasDefault(a) {
+		return tftypes.Value{}, false, true
+	}
+	req := path.Root(name)
+	var d any
+	var value func() (tftypes.Value, diag.Diagnostics)
+	switch x := a.(type) {
+	case schema.StringAttribute:
+		d = x.Default
+		value = func() (tftypes.Value, diag.Diagnostics) {
+			var resp defaults.StringResponse
+			x.Default.DefaultString(ctx, defaults.StringRequest{Path: req}, &resp)
+			t, _ := resp.PlanValue.ToTerraformValue(ctx)
+			return t, resp.Diagnostics
+		}
+	case schema.BoolAttribute:
+		d = x.Default
+		value = func() (tftypes.Value, diag.Diagnostics) {
+			var resp defaults.BoolResponse
+			x.Default.DefaultBool(ctx, defaults.BoolRequest{Path: req}, &resp)
+			t, _ := resp.PlanValue.ToTerraformValue(ctx)
+			return t, resp.Diagnostics
+		}
+	case schema.Int64Attribute:
+		d = x.Default
+		value = func() (tftypes.Value, diag.Diagnostics) {
+			var resp defaults.Int64Response
+			x.Default.DefaultInt64(ctx, defaults.Int64Request{Path: req}, &resp)
+			t, _ := resp.PlanValue.ToTerraformValue(ctx)
+			return t, resp.Diagnostics
+		}
+	default:
+		return tftypes.Value{}, true, false
+	}
+	t := reflect.TypeOf(d)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if !strings.HasPrefix(t.PkgPath(), frameworkPackage) || !strings.HasSuffix(t.PkgPath(), "default") {
+		return tftypes.Value{}, true, false // not a static default: it could differ per plan
+	}
+	v, diags := value()
+	if diags.HasError() || !v.IsKnown() {
+		return tftypes.Value{}, true, false
+	}
+	return v, true, true
+}
+
+// msgpackNull is a null value in msgpack.
+var msgpackNull = []byte{0xc0}
+
+// planUnchanged answers the plan of an unchanged resource, or returns false for the framework
+// to plan it.
+func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, bool) {
+	t, ok := s.stateTypes(ctx)[req.TypeName]
+	if !ok || t.plan == nil || req.PriorState == nil || req.ProposedNewState == nil || req.Config == nil {
+		return nil, false
+	}
+	prior, proposed := req.PriorState.MsgPack, req.ProposedNewState.MsgPack
+	if len(prior) == 0 || bytes.Equal(prior, msgpackNull) || !bytes.Equal(prior, proposed) || len(req.PriorPrivate) > 0 {
+		return nil, false
+	}
+	if req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 && !bytes.Equal(req.ProviderMeta.MsgPack, msgpackNull) {
+		return nil, false
+	}
+	var priorValue *tftypes.Value
+	decoded := func() (tftypes.Value, error) {
+		if priorValue == nil {
+			v, err := req.PriorState.Unmarshal(t.typ)
+			if err != nil {
+				return tftypes.Value{}, err
+			}
+			priorValue = &v
+		}
+		return *priorValue, nil
+	}
+	if len(t.plan.defaults) > 0 && !s.defaultsUnchanged(t, req.Config, decoded) {
+		return nil, false
+	}
+	r := t.plan.newResource()
+	if c, ok := r.(resource.ResourceWithConfigure); ok {
+		var resp resource.ConfigureResponse
+		c.Configure(ctx, resource.ConfigureRequest{ProviderData: s.resourceData()}, &resp)
+		if resp.Diagnostics.HasError() {
+			return nil, false
+		}
+	}
+	planner, ok := r.(framework.UnchangedPlanner)
+	if !ok {
+		return nil, false
+	}
+	diags, ok := planner.PlanUnchanged(ctx, decoded)
+	if !ok {
+		return nil, false
+	}
+	pd, ok := protoDiagnostics(diags)
+	if !ok {
+		return nil, false
+	}
+	state := *req.PriorState
+	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &state, Diagnostics: pd}, true
+}
+
+// defaultsUnchanged reports whether applying the top-level defaults changes nothing: every
+// attribute with a default that the configuration leaves null already holds the default.
+func (s *server) defaultsUnchanged(t stateType, config *tfprotov6.DynamicValue, prior func() (tftypes.Value, error)) bool {
+	cfg, err := config.Unmarshal(t.typ)
+	if err != nil || !cfg.IsKnown() || cfg.IsNull() {
+		return false
+	}
+	var cfgAttrs map[string]tftypes.Value
+	if cfg.As(&cfgAttrs) != nil {
+		return false
+	}
+	pv, err := prior()
+	if err != nil {
+		return false
+	}
+	var priorAttrs map[string]tftypes.Value
+	if pv.As(&priorAttrs) != nil {
+		return false
+	}
+	for _, d := range t.plan.defaults {
+		c, ok := cfgAttrs[d.name]
+		if !ok || !c.IsKnown() {
+			return false
+		}
+		if c.IsNull() && !priorAttrs[d.name].Equal(d.value) {
+			return false
+		}
+	}
+	return true
+}
+
+// protoDiagnostics converts diagnostics as the framework does; false for an attribute path it
+// cannot express (the framework then answers).
+func protoDiagnostics(diags diag.Diagnostics) ([]*tfprotov6.Diagnostic, bool) {
+	if len(diags) == 0 {
+		return nil, true
+	}
+	out := make([]*tfprotov6.Diagnostic, 0, len(diags))
+	for _, d := range diags {
+		pd := &tfprotov6.Diagnostic{Summary: d.Summary(), Detail: d.Detail()}
+		switch d.Severity() {
+		case diag.SeverityError:
+			pd.Severity = tfprotov6.DiagnosticSeverityError
+		case diag.SeverityWarning:
+			pd.Severity = tfprotov6.DiagnosticSeverityWarning
+		default:
+			return nil, false
+		}
+		if wp, ok := d.(diag.DiagnosticWithPath); ok {
+			p, ok := attributePath(wp.Path())
+			if !ok {
+				return nil, false
+			}
+			pd.Attribute = p
+		}
+		out = append(out, pd)
+	}
+	return out, true
+}
+
+func attributePath(p path.Path) (*tftypes.AttributePath, bool) {
+	steps := p.Steps()
+	if len(steps) == 0 {
+		return nil, true
+	}
+	tp := tftypes.NewAttributePath()
+	for _, st := range steps {
+		switch x := st.(type) {
+		case path.PathStepAttributeName:
+			tp = tp.WithAttributeName(string(x))
+		case path.PathStepElementKeyInt:
+			tp = tp.WithElementKeyInt(int(x))
+		case path.PathStepElementKeyString:
+			tp = tp.WithElementKeyString(string(x))
+		default:
+			return nil, false
+		}
+	}
+	return tp, true
+}
+
+// samePlan compares the shortcut's answer with the framework's; it returns what differs.
+func samePlan(typ tftypes.Type, a, b *tfprotov6.PlanResourceChangeResponse) string {
+	va, errA := a.PlannedState.Unmarshal(typ)
+	vb, errB := b.PlannedState.Unmarshal(typ)
+	switch {
+	case errA != nil || errB != nil:
+		return fmt.Sprintf("planned states unreadable: %v, %v", errA, errB)
+	case !va.Equal(vb):
+		return fmt.Sprintf("planned state %s, framework %s", va, vb)
+	case len(a.RequiresReplace) != len(b.RequiresReplace):
+		return fmt.Sprintf("replacement %v, framework %v", a.RequiresReplace, b.RequiresReplace)
+	case len(a.PlannedPrivate) != len(b.PlannedPrivate):
+		return fmt.Sprintf("private state %q, framework %q", a.PlannedPrivate, b.PlannedPrivate)
+	case a.Deferred != nil || b.Deferred != nil || a.PlannedIdentity != nil || b.PlannedIdentity != nil:
+		return "deferral or identity in the framework's answer"
+	}
+	if len(a.Diagnostics) != len(b.Diagnostics) {
+		return fmt.Sprintf("diagnostics %s, framework %s", diagText(a.Diagnostics), diagText(b.Diagnostics))
+	}
+	if diagText(a.Diagnostics) != diagText(b.Diagnostics) {
+		return fmt.Sprintf("diagnostics %s, framework %s", diagText(a.Diagnostics), diagText(b.Diagnostics))
+	}
+	return ""
+}
+
+func diagText(ds []*tfprotov6.Diagnostic) string {
+	var sb strings.Builder
+	for _, d := range ds {
+		fmt.Fprintf(&sb, "[%s %q %q %v]", d.Severity, d.Summary, d.Detail, d.Attribute)
+	}
+	return sb.String()
+}
