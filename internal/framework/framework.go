@@ -169,3 +169,14 @@ func KeyDescription(noun string) string {
 type UnchangedPlanner interface {
 	PlanUnchanged(ctx context.Context, prior func() (tftypes.Value, error)) (diag.Diagnostics, bool)
 }
+
+// DirectReader is a resource whose Read uses neither private state nor deferral nor identity:
+// the provider's server may then call it with the framework's requests but without the
+// framework's generic conversions around it (internal/provider/read_shortcut.go); its tests
+// compare every such read with the framework's.
+type DirectReader interface{ ReadsDirectly() }
+
+// DestroyPlanner is a resource whose ModifyPlan does nothing for a destroy (a null plan): the
+// provider's server then plans the destroy itself, as the framework would (a null planned state),
+// without decoding the prior state and the configuration.
+type DestroyPlanner interface{ PlansDestroyAsIs() }

@@ -306,6 +306,37 @@ func defaultOf(ctx context.Context, name string, a schema.Attribute) (v tftypes.
 // msgpackNull is a null value in msgpack.
 var msgpackNull = []byte{0xc0}
 
+// destroyPlanned reports whether the destroy of a resource type may be planned without the
+// framework: for a null proposed state, the framework applies no default, marks nothing unknown,
+// runs no attribute plan modifier and calls the resource's ModifyPlan, which (DestroyPlanner)
+// does nothing; the planned state is null.
+func destroyPlanned(newResource func() resource.Resource) bool {
+	r := newResource()
+	_, destroys := r.(framework.DestroyPlanner)
+	_, identity := r.(resource.ResourceWithIdentity)
+	return destroys && !identity
+}
+
+// planDestroy answers the plan of a destroy, or returns false for the framework to plan it.
+func (s *server) planDestroy(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, bool) {
+	t, ok := s.stateTypes(ctx)[req.TypeName]
+	if !ok || !t.destroy || req.PriorState == nil || req.ProposedNewState == nil || len(req.PriorPrivate) > 0 {
+		return nil, false
+	}
+	prior, proposed := req.PriorState.MsgPack, req.ProposedNewState.MsgPack
+	if len(prior) == 0 || bytes.Equal(prior, msgpackNull) || !bytes.Equal(proposed, msgpackNull) {
+		return nil, false
+	}
+	if req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 && !bytes.Equal(req.ProviderMeta.MsgPack, msgpackNull) {
+		return nil, false
+	}
+	null, err := tfprotov6.NewDynamicValue(t.typ, tftypes.NewValue(t.typ, nil))
+	if err != nil {
+		return nil, false
+	}
+	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &null}, true
+}
+
 // planUnchanged answers the plan of an unchanged resource, or returns false for the framework
 // to plan it.
 func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, bool) {
@@ -432,6 +463,12 @@ func attributePath(p path.Path) (*tftypes.AttributePath, bool) {
 			tp = tp.WithElementKeyInt(int(x))
 		case path.PathStepElementKeyString:
 			tp = tp.WithElementKeyString(string(x))
+		case path.PathStepElementKeyValue:
+			v, err := x.ToTerraformValue(context.Background())
+			if err != nil {
+				return nil, false
+			}
+			tp = tp.WithElementKeyValue(v)
 		default:
 			return nil, false
 		}

@@ -52,19 +52,12 @@ var (
 type commercetoolsProvider struct {
 	version string
 	getenv  func(string) string
-
-	// configured is the client Configure built, for the protocol server's shortcuts (which
-	// configure a resource as the framework does).
-	configured atomic.Pointer[client.Client]
 }
 
-// resourceData is what Configure gave the framework as ResourceData: nil before.
-func (p *commercetoolsProvider) resourceData() any {
-	if c := p.configured.Load(); c != nil {
-		return c
-	}
-	return nil
-}
+// configuredKey is the context key under which the protocol server (server.go) asks Configure
+// for the client it builds: one provider value serves many servers in tests, each with its own
+// configuration, so the client cannot be kept on the provider.
+type configuredKey struct{}
 
 // New returns a constructor for the provider, as providerserver expects.
 func New(version string) func() provider.Provider {
@@ -134,7 +127,9 @@ func (p *commercetoolsProvider) Configure(ctx context.Context, req provider.Conf
 		"scopes":      cfg.Scopes,
 		"max_retries": cfg.MaxRetries,
 	})
-	p.configured.Store(c)
+	if sink, ok := ctx.Value(configuredKey{}).(*atomic.Pointer[client.Client]); ok {
+		sink.Store(c)
+	}
 	resp.ResourceData = c
 	resp.DataSourceData = c
 	resp.EphemeralResourceData = c

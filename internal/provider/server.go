@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -49,6 +51,9 @@ type server struct {
 	tfprotov6.ProviderServer
 	provider provider.Provider
 	verify   bool
+	// client is what the provider's Configure gave the framework as resource data, for the
+	// shortcuts that configure a resource as the framework does.
+	client atomic.Pointer[client.Client]
 
 	once  sync.Once
 	types map[string]stateType // by resource type name
@@ -62,6 +67,11 @@ type stateType struct {
 	plan    *planShortcut // nil: plans go to the framework
 	// noShortcut says why plans go to the framework.
 	noShortcut string
+	read       *readShortcut // nil: reads go to the framework
+	noRead     string        // why
+	// destroy says that the plan of a destroy may be answered without the framework.
+	destroy bool
+	new     func() resource.Resource
 }
 
 // blockTree holds the nested blocks of a schema by name: list and set blocks are collections,
@@ -88,15 +98,37 @@ func treeOf(b *tfprotov6.SchemaBlock) blockTree {
 }
 
 // reify turns null list and set blocks into empty ones, as the framework does for every state it
-// returns (toproto6.DynamicValue, which transforms the whole value). It descends only into
-// blocks, and rebuilds only the values that change.
+// returns (toproto6.DynamicValue, which transforms the whole value).
 func (t blockTree) reify(v tftypes.Value) (tftypes.Value, error) {
-	nv, _, err := t.reifyObject(v)
+	nv, _, err := t.rewrite(v, func(v tftypes.Value, _ int) (tftypes.Value, bool) {
+		if v.IsNull() {
+			return tftypes.NewValue(v.Type(), []tftypes.Value{}), true
+		}
+		return v, false
+	})
 	return nv, err
 }
 
-// reifyObject reifies the blocks of an object; changed says whether it made a new value.
-func (t blockTree) reifyObject(v tftypes.Value) (tftypes.Value, bool, error) {
+// nullify turns empty list and set blocks into null ones, as the framework does for every state,
+// plan and configuration it receives (fromproto6.DynamicValue).
+func (t blockTree) nullify(v tftypes.Value) (tftypes.Value, error) {
+	nv, _, err := t.rewrite(v, func(v tftypes.Value, n int) (tftypes.Value, bool) {
+		if n == 0 && !v.IsNull() && v.IsFullyKnown() {
+			return tftypes.NewValue(v.Type(), nil), true
+		}
+		return v, false
+	})
+	return nv, err
+}
+
+// collectionRule rewrites a list or set block's value, given its number of elements (after its
+// elements were rewritten); changed says whether it made a new value.
+type collectionRule func(v tftypes.Value, elements int) (nv tftypes.Value, changed bool)
+
+// rewrite applies rule to every list and set block of an object, at any depth and after their
+// elements (as tftypes.Transform, which the framework uses, visits them). It descends only into
+// blocks, and rebuilds only the values that change.
+func (t blockTree) rewrite(v tftypes.Value, rule collectionRule) (tftypes.Value, bool, error) {
 	if t == nil || v.IsNull() || !v.IsKnown() {
 		return v, false, nil
 	}
@@ -110,7 +142,7 @@ func (t blockTree) reifyObject(v tftypes.Value) (tftypes.Value, bool, error) {
 		if !ok {
 			continue
 		}
-		nv, changed, err := node.reify(av)
+		nv, changed, err := node.rewrite(av, rule)
 		if err != nil {
 			return v, false, err
 		}
@@ -131,14 +163,13 @@ func (t blockTree) reifyObject(v tftypes.Value) (tftypes.Value, bool, error) {
 	return tftypes.NewValue(v.Type(), out), true, nil
 }
 
-func (n *blockNode) reify(v tftypes.Value) (tftypes.Value, bool, error) {
-	switch {
-	case v.IsNull() && n.collection:
-		return tftypes.NewValue(v.Type(), []tftypes.Value{}), true, nil
-	case v.IsNull() || !v.IsKnown() || n.children == nil:
-		return v, false, nil
-	case !n.collection:
-		return n.children.reifyObject(v)
+func (n *blockNode) rewrite(v tftypes.Value, rule collectionRule) (tftypes.Value, bool, error) {
+	if !n.collection {
+		return n.children.rewrite(v, rule)
+	}
+	if v.IsNull() || !v.IsKnown() {
+		nv, changed := rule(v, 0)
+		return nv, changed, nil
 	}
 	var elems []tftypes.Value
 	if err := v.As(&elems); err != nil {
@@ -146,7 +177,7 @@ func (n *blockNode) reify(v tftypes.Value) (tftypes.Value, bool, error) {
 	}
 	var out []tftypes.Value
 	for i, e := range elems {
-		ne, changed, err := n.children.reifyObject(e)
+		ne, changed, err := n.children.rewrite(e, rule)
 		if err != nil {
 			return v, false, err
 		}
@@ -158,10 +189,12 @@ func (n *blockNode) reify(v tftypes.Value) (tftypes.Value, bool, error) {
 		}
 		out = append(out, ne)
 	}
-	if out == nil {
-		return v, false, nil
+	changed := out != nil
+	if changed {
+		v = tftypes.NewValue(v.Type(), out)
 	}
-	return tftypes.NewValue(v.Type(), out), true, nil
+	nv, ruled := rule(v, len(elems))
+	return nv, changed || ruled, nil
 }
 
 // upgradeOpts are the framework's options for reading stored state: attributes the schema no
@@ -191,11 +224,17 @@ func (s *server) stateTypes(ctx context.Context) map[string]stateType {
 				continue
 			}
 			st := stateType{version: sr.Schema.GetVersion(), typ: sr.Schema.Type().TerraformType(ctx), blocks: treeOf(ps.Block)}
-			if _, ok := s.provider.(interface{ resourceData() any }); ok {
+			if _, ours := s.provider.(*commercetoolsProvider); ours {
 				if sc, why := shortcutFor(ctx, newResource, sr.Schema); why == "" {
 					st.plan = &sc
 				} else {
 					st.noShortcut = why
+				}
+				st.destroy, st.new = destroyPlanned(newResource), newResource
+				if rs, why := readShortcutFor(ctx, newResource, sr.Schema); why == "" {
+					st.read = &rs
+				} else {
+					st.noRead = why
 				}
 			}
 			s.types[md.TypeName] = st
@@ -246,6 +285,9 @@ func (s *server) UpgradeResourceState(ctx context.Context, req *tfprotov6.Upgrad
 func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	fast, ok := s.planUnchanged(ctx, req)
 	if !ok {
+		fast, ok = s.planDestroy(ctx, req)
+	}
+	if !ok {
 		return s.ProviderServer.PlanResourceChange(ctx, req)
 	}
 	if !s.verify {
@@ -262,10 +304,17 @@ func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanReso
 	return slow, nil
 }
 
-// resourceData is the provider's data for resources, as the framework configures them.
+// ConfigureProvider configures the provider through the framework and keeps the client it
+// builds (see configuredKey).
+func (s *server) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
+	return s.ProviderServer.ConfigureProvider(context.WithValue(ctx, configuredKey{}, &s.client), req)
+}
+
+// resourceData is the provider's data for resources, as the framework configures them: nil
+// before the provider is configured.
 func (s *server) resourceData() any {
-	if p, ok := s.provider.(interface{ resourceData() any }); ok {
-		return p.resourceData()
+	if c := s.client.Load(); c != nil {
+		return c
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -135,4 +136,85 @@ func asServer(t *testing.T, ps tfprotov6.ProviderServer) *server {
 		t.Fatalf("NewServer returned %T", ps)
 	}
 	return s
+}
+
+// TestReadShortcutTypes pins which resource types are read without the framework's conversions.
+func TestReadShortcutTypes(t *testing.T) {
+	ps, err := NewServer(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := asServer(t, ps).stateTypes(context.Background())
+	without := map[string]string{
+		"commercetools_api_extension":           "write-only",
+		"commercetools_subscription":            "write-only",
+		"commercetools_custom_object":           "DirectReader",
+		"commercetools_project_settings":        "DirectReader",
+		"commercetools_business_unit_associate": "DirectReader",
+		"commercetools_shipping_zone_rate":      "DirectReader",
+		"commercetools_state_transitions":       "DirectReader",
+		"commercetools_tax_category_rate":       "DirectReader",
+	}
+	for name, st := range types {
+		want, refused := without[name]
+		switch {
+		case refused && (st.read != nil || !strings.Contains(st.noRead, want)):
+			t.Errorf("%s: read shortcut %v (%q), want none because of %q", name, st.read != nil, st.noRead, want)
+		case !refused && st.read == nil:
+			t.Errorf("%s: no read shortcut: %s", name, st.noRead)
+		}
+	}
+	// Float64 (a channel's geolocation) and dates have semantic equality; the API client's types
+	// have none.
+	if !types["commercetools_channel"].read.semantic || !types["commercetools_cart_discount"].read.semantic || types["commercetools_api_client"].read.semantic {
+		t.Error("semantic equality misjudged")
+	}
+}
+
+// TestServersKeepTheirOwnClient: servers made from one provider value (as the tests' factories
+// make them, one per Terraform command, several at once) each configure resources with the
+// client of their own configuration.
+func TestServersKeepTheirOwnClient(t *testing.T) {
+	ctx := context.Background()
+	p := New("test")()
+	configured := func(projectKey string) *server {
+		ps, err := NewServer(p)()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := asServer(t, ps)
+		schemas, err := s.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pty := schemas.Provider.ValueType()
+		obj, _ := pty.(tftypes.Object)
+		vals := map[string]tftypes.Value{}
+		for name, at := range obj.AttributeTypes {
+			vals[name] = tftypes.NewValue(at, nil)
+		}
+		for name, v := range map[string]string{"client_id": "id-" + projectKey, "client_secret": "secret", "project_key": projectKey,
+			"api_url": "http://127.0.0.1:1", "token_url": "http://127.0.0.1:1"} {
+			vals[name] = tftypes.NewValue(tftypes.String, v)
+		}
+		dv, err := tfprotov6.NewDynamicValue(pty, tftypes.NewValue(pty, vals))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := s.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &dv})
+		if err != nil || len(resp.Diagnostics) > 0 {
+			t.Fatalf("configure: %v %v", err, resp.Diagnostics)
+		}
+		return s
+	}
+	a, b := configured("project-a"), configured("project-b")
+	ca, okA := a.resourceData().(*client.Client)
+	cb, okB := b.resourceData().(*client.Client)
+	if !okA || !okB || ca.ProjectKey() != "project-a" || cb.ProjectKey() != "project-b" {
+		t.Fatalf("clients %v, %v", a.resourceData(), b.resourceData())
+	}
+	ps, _ := NewServer(p)()
+	if d := asServer(t, ps).resourceData(); d != nil {
+		t.Fatalf("an unconfigured server has resource data %v", d)
+	}
 }

@@ -90,6 +90,9 @@ func (r *ChildResource[M, PM, P, A]) Schema(ctx context.Context, _ resource.Sche
 	resp.Schema = r.f.Schema(ctx)
 }
 
+// PlansDestroyAsIs (framework.DestroyPlanner): ModifyPlan returns at once for a null plan.
+func (r *ChildResource[M, PM, P, A]) PlansDestroyAsIs() {}
+
 // ModifyPlan runs the family's plan-time checks.
 func (r *ChildResource[M, PM, P, A]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if r.f.Check == nil || req.Plan.Raw.IsNull() {

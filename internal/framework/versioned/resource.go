@@ -191,6 +191,9 @@ func (r *Resource[M, PM, T, A]) detail(err error) string {
 	return framework.ErrorDetail(err, r.Client.ProjectKey(), r.f.Hint)
 }
 
+// PlansDestroyAsIs (framework.DestroyPlanner): ModifyPlan returns at once for a null plan.
+func (r *Resource[M, PM, T, A]) PlansDestroyAsIs() {}
+
 // ModifyPlan keeps the version when nothing else changes, and runs the family's plan-time checks
 // of changes the API cannot make and of unique values.
 func (r *Resource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -227,6 +230,9 @@ func (r *Resource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.Mod
 		r.claim(resp, state, plan)
 	}
 }
+
+// ReadsDirectly (framework.DirectReader): Read uses neither private state nor deferral.
+func (r *Resource[M, PM, T, A]) ReadsDirectly() {}
 
 // PlanUnchanged (framework.UnchangedPlanner): ModifyPlan returns at once for a plan equal to
 // the state, unless the family has a uniqueness rule, whose claims every plan must record.

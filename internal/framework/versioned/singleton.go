@@ -78,6 +78,9 @@ func (r *SingletonResource[M, PM, T, A]) UpgradeState(ctx context.Context) map[i
 	return r.f.SchemaUpgraders(ctx)
 }
 
+// PlansDestroyAsIs (framework.DestroyPlanner): ModifyPlan returns at once for a null plan.
+func (r *SingletonResource[M, PM, T, A]) PlansDestroyAsIs() {}
+
 // ModifyPlan runs the family's plan-time checks.
 func (r *SingletonResource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if r.f.Check == nil || req.Plan.Raw.IsNull() {

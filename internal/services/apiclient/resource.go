@@ -60,6 +60,9 @@ func (r *Resource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *r
 	resp.Schema = resourceSchema(ctx)
 }
 
+// PlansDestroyAsIs (framework.DestroyPlanner): ModifyPlan returns at once for a null plan.
+func (r *Resource) PlansDestroyAsIs() {}
+
 // ModifyPlan warns about scopes for another project and refuses, at plan time,
 // a create that the provider's configured scopes cannot perform.
 func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -79,6 +82,9 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 	resp.Diagnostics.Append(scope.ElementsAs(ctx, &list, false)...)
 	resp.Diagnostics.Append(scopeDiagnostics(list, r.Client.ProjectKey(), r.Client.ConfiguredScopes(), req.State.Raw.IsNull() || id.IsUnknown())...)
 }
+
+// ReadsDirectly (framework.DirectReader): Read uses neither private state nor deferral.
+func (r *Resource) ReadsDirectly() {}
 
 // PlanUnchanged (framework.UnchangedPlanner): for a plan equal to the state, ModifyPlan warns
 // about the state's scopes of another project (an existing client is not created, so the scope

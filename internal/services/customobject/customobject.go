@@ -89,6 +89,9 @@ var (
 	_ resource.ResourceWithModifyPlan  = (*Resource)(nil)
 )
 
+// PlansDestroyAsIs (framework.DestroyPlanner): ModifyPlan returns at once for a null plan.
+func (r *Resource) PlansDestroyAsIs() {}
+
 // ModifyPlan plans no change when the configured value is the same document as the state's:
 // the value keeps its prior text (the attribute's plan modifier) and the version its prior
 // number, which the framework would otherwise mark as unknown for the reformatted text.

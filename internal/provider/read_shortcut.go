@@ -1,0 +1,254 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
+)
+
+// The read of a resource.
+//
+// Terraform reads every resource before it plans. Around the resource's own Read, the framework
+// decodes the state, turns its empty list and set blocks into null ones, builds the resource's
+// requests, then compares the result with the prior state attribute by attribute for types with
+// semantic equality, sets write-only attributes to null, turns null blocks back into empty ones
+// and encodes the result: about 120 KB of allocations per resource, most of it walking schema
+// paths. The shortcut calls the same Read with the same requests and does the same conversions
+// directly, for resource types where the steps it leaves out are provably the identity:
+//
+//   - no attribute is write-only (so setting them null changes nothing);
+//   - no attribute type has semantic equality, or the read returns the prior state unchanged (the
+//     framework's comparison only ever puts a prior value where the new one differs from it);
+//     a read that changes something in such a schema is read again by the framework, from the
+//     client's shared listing, so without a second request;
+//   - the resource has no identity and says that its Read uses neither private state nor
+//     deferral (framework.DirectReader), and the request carries no private state (after an
+//     import it does, and goes to the framework).
+//
+// In tests (NewVerifyingServer) the framework reads the resource again and any difference is an
+// error; both reads are served by the client's shared listing, so that costs no request. Reads
+// that fail or find the resource gone are not read again (that would ask the API again).
+
+// readShortcut is what the read shortcut knows of a resource type.
+type readShortcut struct {
+	newResource func() resource.Resource
+	schema      schema.Schema
+	semantic    bool // some attribute type has semantic equality
+}
+
+// readShortcutFor returns the read shortcut of a resource type, or why reads go to the framework.
+func readShortcutFor(ctx context.Context, newResource func() resource.Resource, s schema.Schema) (readShortcut, string) {
+	r := newResource()
+	if _, ok := r.(framework.DirectReader); !ok {
+		return readShortcut{}, "the resource is no framework.DirectReader"
+	}
+	if _, ok := r.(resource.ResourceWithIdentity); ok {
+		return readShortcut{}, "the resource has an identity"
+	}
+	if name := writeOnly(s.Attributes, s.Blocks); name != "" {
+		return readShortcut{}, name + " is write-only"
+	}
+	return readShortcut{newResource: newResource, schema: s, semantic: semanticType(ctx, s.Type()) != ""}, ""
+}
+
+// writeOnly returns the name of a write-only attribute, at any depth, or "".
+func writeOnly(attrs map[string]schema.Attribute, blocks map[string]schema.Block) string {
+	for name, a := range attrs {
+		if a.IsWriteOnly() {
+			return name
+		}
+		var inner map[string]schema.Attribute
+		switch n := a.(type) {
+		case schema.ListNestedAttribute:
+			inner = n.NestedObject.Attributes
+		case schema.SetNestedAttribute:
+			inner = n.NestedObject.Attributes
+		case schema.MapNestedAttribute:
+			inner = n.NestedObject.Attributes
+		case schema.SingleNestedAttribute:
+			inner = n.Attributes
+		}
+		if w := writeOnly(inner, nil); w != "" {
+			return name + "." + w
+		}
+	}
+	for name, b := range blocks {
+		if w, ok := b.(interface{ Unwrapped() schema.Block }); ok {
+			b = w.Unwrapped()
+		}
+		var w string
+		switch n := b.(type) {
+		case schema.ListNestedBlock:
+			w = writeOnly(n.NestedObject.Attributes, n.NestedObject.Blocks)
+		case schema.SetNestedBlock:
+			w = writeOnly(n.NestedObject.Attributes, n.NestedObject.Blocks)
+		case schema.SingleNestedBlock:
+			w = writeOnly(n.Attributes, n.Blocks)
+		default:
+			return name + " (a block kind the shortcut does not know)"
+		}
+		if w != "" {
+			return name + "." + w
+		}
+	}
+	return ""
+}
+
+// semanticType names a type, at any depth of t, whose values have semantic equality (a method
+// ending in SemanticEquals), or returns "".
+func semanticType(ctx context.Context, t attr.Type) string {
+	vt := reflect.TypeOf(t.ValueType(ctx))
+	for i := range vt.NumMethod() {
+		if strings.HasSuffix(vt.Method(i).Name, "SemanticEquals") {
+			return vt.String()
+		}
+	}
+	pt := reflect.PointerTo(vt)
+	for i := range pt.NumMethod() {
+		if strings.HasSuffix(pt.Method(i).Name, "SemanticEquals") {
+			return vt.String()
+		}
+	}
+	switch x := t.(type) {
+	case attr.TypeWithElementType:
+		return semanticType(ctx, x.ElementType())
+	case attr.TypeWithAttributeTypes:
+		for _, at := range x.AttributeTypes() {
+			if s := semanticType(ctx, at); s != "" {
+				return s
+			}
+		}
+	case attr.TypeWithElementTypes:
+		for _, et := range x.ElementTypes() {
+			if s := semanticType(ctx, et); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// ReadResource reads a resource through the shortcut where it applies (see above); anything else
+// goes to the framework.
+func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
+	fast, ok := s.readDirect(ctx, req)
+	if !ok {
+		return s.ProviderServer.ReadResource(ctx, req)
+	}
+	if !s.verify {
+		return fast, nil
+	}
+	t := s.stateTypes(ctx)[req.TypeName]
+	if v, err := fast.NewState.Unmarshal(t.typ); err == nil && v.IsNull() || hasError(fast.Diagnostics) {
+		// Gone, or failed: reading it again would ask the API once more (a 404 is never cached),
+		// and under injected faults need not fail the same way.
+		return fast, nil
+	}
+	slow, err := s.ProviderServer.ReadResource(ctx, req)
+	if err != nil || slow.NewState == nil {
+		return slow, err
+	}
+	va, errA := fast.NewState.Unmarshal(t.typ)
+	vb, errB := slow.NewState.Unmarshal(t.typ)
+	var d string
+	switch {
+	case errA != nil || errB != nil:
+		d = fmt.Sprintf("states unreadable: %v, %v", errA, errB)
+	case !va.Equal(vb):
+		d = fmt.Sprintf("new state %s, framework %s", va, vb)
+	case len(fast.Private) != len(slow.Private):
+		d = fmt.Sprintf("private state %q, framework %q", fast.Private, slow.Private)
+	case diagText(fast.Diagnostics) != diagText(slow.Diagnostics):
+		d = fmt.Sprintf("diagnostics %s, framework %s", diagText(fast.Diagnostics), diagText(slow.Diagnostics))
+	case slow.Deferred != nil || slow.NewIdentity != nil:
+		d = "deferral or identity in the framework's answer"
+	}
+	if d != "" {
+		slow.Diagnostics = append(slow.Diagnostics, shortcutDiffers("read", req.TypeName, d))
+	}
+	return slow, nil
+}
+
+// readDirect reads a resource through the shortcut, or returns false for the framework to read
+// it: before reading, or after a read whose result the framework's semantic equality could change.
+func (s *server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, bool) {
+	t, ok := s.stateTypes(ctx)[req.TypeName]
+	if !ok || t.read == nil || req.CurrentState == nil || len(req.CurrentState.MsgPack) == 0 || len(req.Private) > 0 || req.CurrentIdentity != nil {
+		return nil, false
+	}
+	if req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 && string(req.ProviderMeta.MsgPack) != string(msgpackNull) {
+		return nil, false
+	}
+	current, err := req.CurrentState.Unmarshal(t.typ)
+	if err != nil || current.IsNull() {
+		return nil, false
+	}
+	original := current
+	current, err = t.blocks.nullify(current)
+	if err != nil {
+		return nil, false
+	}
+	r := t.read.newResource()
+	if c, ok := r.(resource.ResourceWithConfigure); ok {
+		var resp resource.ConfigureResponse
+		c.Configure(ctx, resource.ConfigureRequest{ProviderData: s.resourceData()}, &resp)
+		if resp.Diagnostics.HasError() {
+			return nil, false // the framework reports it
+		}
+	}
+	readReq := resource.ReadRequest{State: tfsdk.State{Schema: t.read.schema, Raw: current}}
+	readResp := resource.ReadResponse{State: tfsdk.State{Schema: t.read.schema, Raw: current}}
+	if req.ClientCapabilities != nil {
+		readReq.ClientCapabilities.DeferralAllowed = req.ClientCapabilities.DeferralAllowed
+	}
+	r.Read(ctx, readReq, &readResp)
+	out := readResp.State.Raw
+	if out.Type() == nil {
+		out = tftypes.NewValue(t.typ, nil)
+	}
+	out, err = t.blocks.reify(out)
+	// Where the read changed nothing (up to empty blocks, which hold no attribute), semantic
+	// equality has nothing to keep.
+	if t.read.semantic && !readResp.Diagnostics.HasError() && err == nil && !out.IsNull() && !out.Equal(original) {
+		return nil, false
+	}
+	resp := &tfprotov6.ReadResourceResponse{}
+	diags, ok := protoDiagnostics(readResp.Diagnostics)
+	if !ok {
+		diags = append(diags, &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError, Summary: "Unexpected diagnostic",
+			Detail: "The read returned a diagnostic the provider's server cannot convert. This is a bug in the provider."})
+	}
+	resp.Diagnostics = diags
+	if err == nil {
+		var dv tfprotov6.DynamicValue
+		if dv, err = tfprotov6.NewDynamicValue(t.typ, out); err == nil {
+			resp.NewState = &dv
+		}
+	}
+	if err != nil {
+		resp.Diagnostics = append(resp.Diagnostics, &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError,
+			Summary: "Unable to convert the state", Detail: "The provider could not encode the state it read: " + err.Error() + ". This is a bug in the provider."})
+	}
+	tflog.Trace(ctx, "read without the framework's conversions", map[string]any{"tf_resource_type": req.TypeName})
+	return resp, true
+}
+
+func hasError(ds []*tfprotov6.Diagnostic) bool {
+	for _, d := range ds {
+		if d.Severity == tfprotov6.DiagnosticSeverityError {
+			return true
+		}
+	}
+	return false
+}
