@@ -30,6 +30,29 @@ import (
 type planCase struct {
 	typeName string
 	config   map[string]tftypes.Value
+	// blocks returns configured blocks, built from the resource's type.
+	blocks func(t tftypes.Object) map[string]tftypes.Value
+}
+
+// block is a list block of one element with the given values; the element's other attributes are
+// null, and its own blocks empty.
+func block(list tftypes.Type, set map[string]tftypes.Value) tftypes.Value {
+	l, _ := list.(tftypes.List)
+	et, _ := l.ElementType.(tftypes.Object)
+	vals := map[string]tftypes.Value{}
+	for name, at := range et.AttributeTypes {
+		if v, ok := set[name]; ok {
+			vals[name] = v
+			continue
+		}
+		vals[name] = tftypes.NewValue(at, nil)
+		if inner, ok := at.(tftypes.List); ok {
+			if _, isBlock := inner.ElementType.(tftypes.Object); isBlock {
+				vals[name] = tftypes.NewValue(at, []tftypes.Value{})
+			}
+		}
+	}
+	return tftypes.NewValue(list, []tftypes.Value{tftypes.NewValue(et, vals)})
 }
 
 // protocol is a configured provider server with the schema of one resource type.
@@ -154,6 +177,11 @@ func (p protocol) create(tb testing.TB, c planCase) (config *tfprotov6.DynamicVa
 	for k, v := range c.config {
 		vals[k] = v
 	}
+	if c.blocks != nil {
+		for k, v := range c.blocks(p.typ) {
+			vals[k] = v
+		}
+	}
 	cfg := tftypes.NewValue(p.typ, vals)
 	config = dynamic(tb, p.typ, cfg)
 	null := dynamic(tb, p.typ, tftypes.NewValue(p.typ, nil))
@@ -198,6 +226,21 @@ var planCases = []planCase{
 		"key":   tftypes.NewValue(tftypes.String, "bench"),
 		"roles": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, "InventorySupply")}),
 		"name":  tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"en": tftypes.NewValue(tftypes.String, "Bench")}),
+	}},
+	// A family with a plan-time uniqueness rule (the sort order): its plans record their value,
+	// so they go through the framework.
+	{typeName: "commercetools_cart_discount", config: map[string]tftypes.Value{
+		"key":        tftypes.NewValue(tftypes.String, "bench"),
+		"name":       tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"en": tftypes.NewValue(tftypes.String, "Bench")}),
+		"predicate":  tftypes.NewValue(tftypes.String, "1 = 1"),
+		"sort_order": tftypes.NewValue(tftypes.String, "0.5"),
+	}, blocks: func(t tftypes.Object) map[string]tftypes.Value {
+		return map[string]tftypes.Value{
+			"value": block(t.AttributeTypes["value"], map[string]tftypes.Value{
+				"type": tftypes.NewValue(tftypes.String, "relative"), "permyriad": tftypes.NewValue(tftypes.Number, 1000)}),
+			"target": block(t.AttributeTypes["target"], map[string]tftypes.Value{
+				"type": tftypes.NewValue(tftypes.String, "lineItems"), "predicate": tftypes.NewValue(tftypes.String, "1 = 1")}),
+		}
 	}},
 }
 
