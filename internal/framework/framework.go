@@ -16,7 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 )
@@ -162,12 +162,12 @@ func KeyDescription(noun string) string {
 }
 
 // UnchangedPlanner is a resource whose ModifyPlan leaves a plan equal to the prior state as it
-// is. PlanUnchanged returns the diagnostics ModifyPlan gives such a plan (prior decodes the prior
-// state), or false when only ModifyPlan can say. The provider's server then answers the plans of
+// is. PlanUnchanged returns the diagnostics ModifyPlan gives such a plan (prior returns the prior
+// state as ModifyPlan receives it, decoded on first call), or false when only ModifyPlan can say. The provider's server then answers the plans of
 // unchanged resources without the framework (internal/provider/plan_shortcut.go); its tests
 // compare every such answer with the framework's.
 type UnchangedPlanner interface {
-	PlanUnchanged(ctx context.Context, prior func() (tftypes.Value, error)) (diag.Diagnostics, bool)
+	PlanUnchanged(ctx context.Context, prior func() (tfsdk.State, error)) (diag.Diagnostics, bool)
 }
 
 // DirectReader is a resource whose Read uses neither private state nor deferral nor identity:

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -48,6 +49,7 @@ import (
 // planShortcut is what the shortcut knows of a resource type.
 type planShortcut struct {
 	newResource func() resource.Resource
+	schema      schema.Schema
 	defaults    []topDefault // top-level attributes with a default
 }
 
@@ -69,7 +71,7 @@ func shortcutFor(ctx context.Context, newResource func() resource.Resource, s sc
 	if _, ok := r.(resource.ResourceWithIdentity); ok {
 		return planShortcut{}, "the resource has an identity"
 	}
-	sc := planShortcut{newResource: newResource}
+	sc := planShortcut{newResource: newResource, schema: s}
 	for name, a := range s.Attributes {
 		if why := attributeRefuses(a, false); why != "" {
 			return planShortcut{}, name + ": " + why
@@ -377,7 +379,14 @@ func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 	if !ok {
 		return nil, false
 	}
-	diags, ok := planner.PlanUnchanged(ctx, decoded)
+	state := func() (tfsdk.State, error) {
+		v, err := decoded()
+		if err == nil {
+			v, err = t.blocks.nullify(v) // as the framework hands the state to ModifyPlan
+		}
+		return tfsdk.State{Schema: t.plan.schema, Raw: v}, err
+	}
+	diags, ok := planner.PlanUnchanged(ctx, state)
 	if !ok {
 		return nil, false
 	}
@@ -385,8 +394,8 @@ func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 	if !ok {
 		return nil, false
 	}
-	state := *req.PriorState
-	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &state, Diagnostics: pd}, true
+	planned := *req.PriorState
+	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &planned, Diagnostics: pd}, true
 }
 
 // defaultsUnchanged reports whether applying the top-level defaults changes nothing: every

@@ -205,8 +205,10 @@ func (r *Resource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.Mod
 		// A plan equal to the state changes nothing: the state is what commercetools holds, so
 		// no check of a change can fail, and no check of the configuration either (a
 		// configuration the API would refuse cannot equal what it holds). Skipping saves decoding
-		// the plan and the state into the model for every unchanged resource of every plan.
-		if r.f.Unique == nil && resp.Plan.Raw.Equal(req.State.Raw) {
+		// the plan into the model for every unchanged resource of every plan; only the unique
+		// value is recorded, for the plans of other resources to meet.
+		if resp.Plan.Raw.Equal(req.State.Raw) {
+			resp.Diagnostics.Append(r.claimUnchanged(ctx, req.State)...)
 			return
 		}
 	}
@@ -234,10 +236,31 @@ func (r *Resource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.Mod
 // ReadsDirectly (framework.DirectReader): Read uses neither private state nor deferral.
 func (r *Resource[M, PM, T, A]) ReadsDirectly() {}
 
-// PlanUnchanged (framework.UnchangedPlanner): ModifyPlan returns at once for a plan equal to
-// the state, unless the family has a uniqueness rule, whose claims every plan must record.
-func (r *Resource[M, PM, T, A]) PlanUnchanged(context.Context, func() (tftypes.Value, error)) (diag.Diagnostics, bool) {
-	return nil, r.f.Unique == nil
+// PlanUnchanged (framework.UnchangedPlanner): for a plan equal to the state, ModifyPlan only
+// records the unique value of families with a uniqueness rule.
+func (r *Resource[M, PM, T, A]) PlanUnchanged(ctx context.Context, prior func() (tfsdk.State, error)) (diag.Diagnostics, bool) {
+	if r.f.Unique == nil {
+		return nil, true
+	}
+	st, err := prior()
+	if err != nil {
+		return nil, false
+	}
+	return r.claimUnchanged(ctx, st), true
+}
+
+// claimUnchanged records the unique value of a resource whose plan is its state.
+func (r *Resource[M, PM, T, A]) claimUnchanged(ctx context.Context, st tfsdk.State) diag.Diagnostics {
+	if r.f.Unique == nil || r.Client == nil {
+		return nil
+	}
+	state := PM(new(M))
+	var resp resource.ModifyPlanResponse
+	resp.Diagnostics.Append(tfmodel.GetState(ctx, st, state)...)
+	if !resp.Diagnostics.HasError() {
+		r.claim(&resp, state, state)
+	}
+	return resp.Diagnostics
 }
 
 // keepVersion plans the prior version when the plan equals the state in everything else. The

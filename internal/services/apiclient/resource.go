@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -89,15 +90,15 @@ func (r *Resource) ReadsDirectly() {}
 // PlanUnchanged (framework.UnchangedPlanner): for a plan equal to the state, ModifyPlan warns
 // about the state's scopes of another project (an existing client is not created, so the scope
 // check of a create does not apply).
-func (r *Resource) PlanUnchanged(_ context.Context, prior func() (tftypes.Value, error)) (diag.Diagnostics, bool) {
+func (r *Resource) PlanUnchanged(_ context.Context, prior func() (tfsdk.State, error)) (diag.Diagnostics, bool) {
 	if r.Client == nil {
 		return nil, true
 	}
-	v, err := prior()
+	st, err := prior()
 	if err != nil {
 		return nil, false
 	}
-	scope, _, err := tftypes.WalkAttributePath(v, tftypes.NewAttributePath().WithAttributeName("scope"))
+	scope, _, err := tftypes.WalkAttributePath(st.Raw, tftypes.NewAttributePath().WithAttributeName("scope"))
 	sv, ok := scope.(tftypes.Value)
 	if err != nil || !ok || !sv.IsKnown() {
 		return nil, false

@@ -20,8 +20,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
@@ -112,7 +112,7 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 
 // PlanUnchanged (framework.UnchangedPlanner): for a plan equal to the state, ModifyPlan plans
 // the state's value and version, which the plan already holds.
-func (r *Resource) PlanUnchanged(context.Context, func() (tftypes.Value, error)) (diag.Diagnostics, bool) {
+func (r *Resource) PlanUnchanged(context.Context, func() (tfsdk.State, error)) (diag.Diagnostics, bool) {
 	return nil, true
 }
 
