@@ -28,7 +28,7 @@ import (
 func init() {
 	tfmodel.Verify = true
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(100)
 		debug.SetMemoryLimit(128 << 20)
 	}
 }
