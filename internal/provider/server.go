@@ -253,7 +253,10 @@ func (s *server) UpgradeResourceState(ctx context.Context, req *tfprotov6.Upgrad
 	if !ok || req.Version != t.version {
 		return s.ProviderServer.UpgradeResourceState(ctx, req)
 	}
-	v, err := req.RawState.UnmarshalWithOpts(t.typ, upgradeOpts)
+	v, err := decodeState(req.RawState.JSON, t.typ)
+	if err != nil {
+		v, err = req.RawState.UnmarshalWithOpts(t.typ, upgradeOpts)
+	}
 	if err == nil {
 		v, err = t.blocks.reify(v)
 	}
