@@ -1,9 +1,13 @@
 package jsonvalue
 
 import (
+	"context"
 	"encoding/json"
 	"slices"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 func TestSame(t *testing.T) {
@@ -40,5 +44,18 @@ func TestNullFieldsAndCompact(t *testing.T) {
 	}
 	if _, err := Decode(`{} {}`); err == nil {
 		t.Error("trailing data must be an error")
+	}
+}
+
+// TestKeepStateIfSameKeepsEqualPlans: a planned value equal to the prior one stays (the modifier
+// declares KeepsUnchangedPlan).
+func TestKeepStateIfSameKeepsEqualPlans(t *testing.T) {
+	for _, v := range []types.String{types.StringValue(`{"a": 1}`), types.StringValue("not json"), types.StringNull()} {
+		req := planmodifier.StringRequest{PlanValue: v, StateValue: v, ConfigValue: v}
+		resp := planmodifier.StringResponse{PlanValue: v}
+		KeepStateIfSame{}.PlanModifyString(context.Background(), req, &resp)
+		if !resp.PlanValue.Equal(v) || resp.Diagnostics.HasError() || resp.RequiresReplace {
+			t.Errorf("planned %v for %v", resp.PlanValue, v)
+		}
 	}
 }

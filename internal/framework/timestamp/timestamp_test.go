@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -41,6 +42,19 @@ func TestValidator(t *testing.T) {
 		Validator{}.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("valid_from"), ConfigValue: types.StringValue(s)}, &resp)
 		if resp.Diagnostics.HasError() == ok {
 			t.Errorf("%q: error %v", s, resp.Diagnostics)
+		}
+	}
+}
+
+// TestKeepStateIfSameKeepsEqualPlans: a planned value equal to the prior one stays (the modifier
+// declares KeepsUnchangedPlan).
+func TestKeepStateIfSameKeepsEqualPlans(t *testing.T) {
+	for _, v := range []types.String{types.StringValue("2024-06-01T00:00:00Z"), types.StringValue("soon"), types.StringNull()} {
+		req := planmodifier.StringRequest{PlanValue: v, StateValue: v, ConfigValue: v}
+		resp := planmodifier.StringResponse{PlanValue: v}
+		KeepStateIfSame{}.PlanModifyString(context.Background(), req, &resp)
+		if !resp.PlanValue.Equal(v) || resp.Diagnostics.HasError() || resp.RequiresReplace {
+			t.Errorf("planned %v for %v", resp.PlanValue, v)
 		}
 	}
 }

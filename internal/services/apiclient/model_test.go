@@ -6,7 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/labd/commercetools-go-sdk/platform"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
@@ -116,5 +120,20 @@ func TestScopeDiagnostics(t *testing.T) {
 	}
 	if d := scopeDiagnostics([]string{"manage_orders:p1"}, "p1", []string{"manage_api_clients:p1"}, true); len(d) != 0 {
 		t.Errorf("want no diagnostics, got %v", d)
+	}
+}
+
+// TestScopeReplaceKeepsEqualPlans: the same scopes plan the prior set, without replacement (the
+// modifier declares KeepsUnchangedPlan).
+func TestScopeReplaceKeepsEqualPlans(t *testing.T) {
+	ctx := context.Background()
+	set := types.SetValueMust(types.StringType, []attr.Value{types.StringValue("manage_orders:p"), types.StringValue("view_products:p")})
+	state := tfsdk.State{Raw: tftypes.NewValue(tftypes.String, "present")}
+	plan := tfsdk.Plan{Raw: tftypes.NewValue(tftypes.String, "present")}
+	req := planmodifier.SetRequest{PlanValue: set, StateValue: set, ConfigValue: set, State: state, Plan: plan}
+	resp := planmodifier.SetResponse{PlanValue: set}
+	scopeReplace{}.PlanModifySet(ctx, req, &resp)
+	if !resp.PlanValue.Equal(set) || resp.RequiresReplace || resp.Diagnostics.HasError() {
+		t.Fatalf("planned %v, replace %v, %v", resp.PlanValue, resp.RequiresReplace, resp.Diagnostics)
 	}
 }
