@@ -327,6 +327,10 @@ func (r *report) evaluateTargets() []TargetRecord {
 		{"apply N=100 L=50ms ≤ 1.05 s", 100, 50, "apply", 1.05},
 		{"plan N=100 L=50ms ≤ 0.45 s", 100, 50, "plan", 0.45},
 		{"plan N=1000 L=50ms ≤ 1.0 s", 1000, 50, "plan", 1.0},
+		// Issue 11: no slower than the incumbent (labd v1.22.2) measured beside this provider.
+		{"plan N=1000 L=0ms ≤ 4.4 s (issue 11)", 1000, 0, "plan", 4.4},
+		{"plan N=1000 L=50ms ≤ 4.5 s (issue 11)", 1000, 50, "plan", 4.5},
+		{"destroy N=1000 L=50ms ≤ 40 s (issue 11: the incumbent's)", 1000, 50, "destroy", 40},
 	}
 	var out []TargetRecord
 	for _, eng := range r.Engines {
@@ -358,6 +362,25 @@ func (r *report) evaluateTargets() []TargetRecord {
 			} else if s != nil {
 				tr.Verdict = "not met"
 				tr.Breakdown = "every repetition failed"
+			}
+			out = append(out, tr)
+		}
+		// Issue 11: the provider's CPU per resource and its peak RSS in the plan of 1,000.
+		if p := r.summary(eng, 1000, 0, "plan"); p != nil && p.Reps > 0 {
+			perResource := p.ProviderCPUSec // seconds for 1,000 = ms per resource
+			tr := TargetRecord{Type: "target", Target: "provider CPU per resource, plan N=1000 L=0ms ≤ 1.5 ms (issue 11)", Engine: eng,
+				Official: true, Limit: 1.5, Unit: "ms", Value: &perResource, Verdict: "met",
+				Breakdown: fmt.Sprintf("%.2f s of provider CPU for 1,000 resources", p.ProviderCPUSec)}
+			if perResource > 1.5 {
+				tr.Verdict = "not met"
+			}
+			out = append(out, tr)
+			rss := p.PeakRSSMB
+			tr = TargetRecord{Type: "target", Target: "provider peak RSS, plan N=1000 L=0ms ≤ 60 MB (issue 11)", Engine: eng,
+				Official: true, Limit: 60, Unit: "MB", Value: &rss, Verdict: "met",
+				Breakdown: fmt.Sprintf("VmHWM %.1f MB", rss)}
+			if rss > 60 {
+				tr.Verdict = "not met"
 			}
 			out = append(out, tr)
 		}
