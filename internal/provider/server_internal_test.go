@@ -59,15 +59,7 @@ func TestPlanShortcutTypes(t *testing.T) {
 		"commercetools_state_transitions":       "UnchangedPlanner",
 		"commercetools_tax_category_rate":       "UnchangedPlanner",
 	}
-	for name, st := range types {
-		want, refused := without[name]
-		switch {
-		case refused && (st.plan != nil || !strings.Contains(st.noShortcut, want)):
-			t.Errorf("%s: shortcut %v (%q), want none because of %q", name, st.plan != nil, st.noShortcut, want)
-		case !refused && st.plan == nil:
-			t.Errorf("%s: no plan shortcut: %s", name, st.noShortcut)
-		}
-	}
+	pinShortcut(t, "plan", types, without, func(st stateType) (bool, string) { return st.plan != nil, st.noShortcut })
 	if d := types["commercetools_associate_role"].plan; d == nil || len(d.defaults) != 1 || d.defaults[0].name != "buyer_assignable" {
 		t.Errorf("the associate role's shortcut does not know its default: %+v", d)
 	}
@@ -155,15 +147,7 @@ func TestReadShortcutTypes(t *testing.T) {
 		"commercetools_state_transitions":       "DirectReader",
 		"commercetools_tax_category_rate":       "DirectReader",
 	}
-	for name, st := range types {
-		want, refused := without[name]
-		switch {
-		case refused && (st.read != nil || !strings.Contains(st.noRead, want)):
-			t.Errorf("%s: read shortcut %v (%q), want none because of %q", name, st.read != nil, st.noRead, want)
-		case !refused && st.read == nil:
-			t.Errorf("%s: no read shortcut: %s", name, st.noRead)
-		}
-	}
+	pinShortcut(t, "read", types, without, func(st stateType) (bool, string) { return st.read != nil, st.noRead })
 	// Float64 (a channel's geolocation) and dates have semantic equality; the API client's types
 	// have none.
 	if !types["commercetools_channel"].read.semantic || !types["commercetools_cart_discount"].read.semantic || types["commercetools_api_client"].read.semantic {
@@ -216,5 +200,20 @@ func TestServersKeepTheirOwnClient(t *testing.T) {
 	ps, _ := NewServer(p)()
 	if d := asServer(t, ps).resourceData(); d != nil {
 		t.Fatalf("an unconfigured server has resource data %v", d)
+	}
+}
+
+// pinShortcut checks that exactly the types of without lack a shortcut, each for the reason given.
+func pinShortcut(t *testing.T, kind string, types map[string]stateType, without map[string]string, has func(stateType) (bool, string)) {
+	t.Helper()
+	for name, st := range types {
+		want, refused := without[name]
+		ok, why := has(st)
+		switch {
+		case refused && (ok || !strings.Contains(why, want)):
+			t.Errorf("%s: %s shortcut %v (%q), want none because of %q", name, kind, ok, why, want)
+		case !refused && !ok:
+			t.Errorf("%s: no %s shortcut: %s", name, kind, why)
+		}
 	}
 }
