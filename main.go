@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
@@ -54,7 +56,10 @@ func tuneGC() {
 	debug.SetMemoryLimit(memoryLimit)
 }
 
-func main() {
+func main() { os.Exit(run()) }
+
+// run serves the provider and returns the exit status (after the deferred profile is written).
+func run() int {
 	tuneGC()
 	var debugMode, showVersion bool
 	flag.BoolVar(&debugMode, "debug", false, "run the provider with support for debuggers like delve")
@@ -63,10 +68,11 @@ func main() {
 
 	if showVersion {
 		fmt.Fprintln(os.Stdout, version)
-		return
+		return 0
 	}
 
 	silenceUnseenLogs()
+	defer profileCPU()()
 	var opts []tf6server.ServeOpt
 	if debugMode {
 		opts = append(opts, tf6server.WithManagedDebug())
@@ -80,6 +86,32 @@ func main() {
 		return s
 	}
 	if err := tf6server.Serve(provider.RegistryAddress, serve, opts...); err != nil {
-		log.Fatal(err.Error())
+		log.Print(err.Error())
+		return 1
+	}
+	return 0
+}
+
+// profileCPU writes a CPU profile of the provider process to
+// $COMMERCETOOLS_PROVIDER_CPUPROFILE.<pid> when that variable is set (Terraform starts several
+// provider processes per command), for `go tool pprof`; the returned function ends it.
+func profileCPU() func() {
+	path := os.Getenv("COMMERCETOOLS_PROVIDER_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(fmt.Sprintf("%s.%d", filepath.Clean(path), os.Getpid())) //nolint:gosec // a path the user gave for this purpose
+	if err != nil {
+		log.Printf("cpu profile: %v", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		log.Printf("cpu profile: %v", err)
+		_ = f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		_ = f.Close()
 	}
 }
