@@ -48,9 +48,7 @@ import (
 
 // planShortcut is what the shortcut knows of a resource type.
 type planShortcut struct {
-	newResource func() resource.Resource
-	schema      schema.Schema
-	defaults    []topDefault // top-level attributes with a default
+	defaults []topDefault // top-level attributes with a default
 }
 
 // topDefault is a top-level attribute's default value.
@@ -63,15 +61,14 @@ type topDefault struct {
 const frameworkPackage = "github.com/hashicorp/terraform-plugin-framework/resource/schema/"
 
 // shortcutFor returns the shortcut of a resource type, or why its plans must go to the framework.
-func shortcutFor(ctx context.Context, newResource func() resource.Resource, s schema.Schema) (planShortcut, string) {
-	r := newResource()
+func shortcutFor(ctx context.Context, r resource.Resource, s schema.Schema) (planShortcut, string) {
 	if _, ok := r.(framework.UnchangedPlanner); !ok {
 		return planShortcut{}, "the resource is no framework.UnchangedPlanner"
 	}
 	if _, ok := r.(resource.ResourceWithIdentity); ok {
 		return planShortcut{}, "the resource has an identity"
 	}
-	sc := planShortcut{newResource: newResource, schema: s}
+	var sc planShortcut
 	for name, a := range s.Attributes {
 		if why := attributeRefuses(a, false); why != "" {
 			return planShortcut{}, name + ": " + why
@@ -188,58 +185,48 @@ func modifiersAllow(x any) bool {
 // planModifiers lists the plan modifiers of an attribute, block or nested object.
 func planModifiers(x any) []any {
 	var out []any
-	add := func(n int, at func(int) any) {
-		for i := range n {
-			out = append(out, at(i))
-		}
-	}
 	if v, ok := x.(interface{ StringPlanModifiers() []planmodifier.String }); ok {
-		ms := v.StringPlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.StringPlanModifiers())
 	}
 	if v, ok := x.(interface{ BoolPlanModifiers() []planmodifier.Bool }); ok {
-		ms := v.BoolPlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.BoolPlanModifiers())
 	}
 	if v, ok := x.(interface{ Int64PlanModifiers() []planmodifier.Int64 }); ok {
-		ms := v.Int64PlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.Int64PlanModifiers())
 	}
 	if v, ok := x.(interface{ Int32PlanModifiers() []planmodifier.Int32 }); ok {
-		ms := v.Int32PlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.Int32PlanModifiers())
 	}
 	if v, ok := x.(interface{ Float64PlanModifiers() []planmodifier.Float64 }); ok {
-		ms := v.Float64PlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.Float64PlanModifiers())
 	}
 	if v, ok := x.(interface{ Float32PlanModifiers() []planmodifier.Float32 }); ok {
-		ms := v.Float32PlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.Float32PlanModifiers())
 	}
 	if v, ok := x.(interface{ NumberPlanModifiers() []planmodifier.Number }); ok {
-		ms := v.NumberPlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.NumberPlanModifiers())
 	}
 	if v, ok := x.(interface{ ListPlanModifiers() []planmodifier.List }); ok {
-		ms := v.ListPlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.ListPlanModifiers())
 	}
 	if v, ok := x.(interface{ SetPlanModifiers() []planmodifier.Set }); ok {
-		ms := v.SetPlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.SetPlanModifiers())
 	}
 	if v, ok := x.(interface{ MapPlanModifiers() []planmodifier.Map }); ok {
-		ms := v.MapPlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.MapPlanModifiers())
 	}
 	if v, ok := x.(interface{ ObjectPlanModifiers() []planmodifier.Object }); ok {
-		ms := v.ObjectPlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.ObjectPlanModifiers())
 	}
 	if v, ok := x.(interface{ DynamicPlanModifiers() []planmodifier.Dynamic }); ok {
-		ms := v.DynamicPlanModifiers()
-		add(len(ms), func(i int) any { return ms[i] })
+		out = appendAll(out, v.DynamicPlanModifiers())
+	}
+	return out
+}
+
+func appendAll[T any](out []any, ms []T) []any {
+	for _, m := range ms {
+		out = append(out, m)
 	}
 	return out
 }
@@ -305,15 +292,11 @@ func defaultOf(ctx context.Context, name string, a schema.Attribute) (v tftypes.
 	return v, true, true
 }
 
-// msgpackNull is a null value in msgpack.
-var msgpackNull = []byte{0xc0}
-
 // destroyPlanned reports whether the destroy of a resource type may be planned without the
 // framework: for a null proposed state, the framework applies no default, marks nothing unknown,
 // runs no attribute plan modifier and calls the resource's ModifyPlan, which (DestroyPlanner)
 // does nothing; the planned state is null.
-func destroyPlanned(newResource func() resource.Resource) bool {
-	r := newResource()
+func destroyPlanned(r resource.Resource) bool {
 	_, destroys := r.(framework.DestroyPlanner)
 	_, identity := r.(resource.ResourceWithIdentity)
 	return destroys && !identity
@@ -322,14 +305,8 @@ func destroyPlanned(newResource func() resource.Resource) bool {
 // planDestroy answers the plan of a destroy, or returns false for the framework to plan it.
 func (s *server) planDestroy(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, bool) {
 	t, ok := s.stateTypes(ctx)[req.TypeName]
-	if !ok || !t.destroy || req.PriorState == nil || req.ProposedNewState == nil || len(req.PriorPrivate) > 0 {
-		return nil, false
-	}
-	prior, proposed := req.PriorState.MsgPack, req.ProposedNewState.MsgPack
-	if len(prior) == 0 || bytes.Equal(prior, msgpackNull) || !bytes.Equal(proposed, msgpackNull) {
-		return nil, false
-	}
-	if req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 && !bytes.Equal(req.ProviderMeta.MsgPack, msgpackNull) {
+	if !ok || !t.destroy || isNull(req.PriorState) || req.ProposedNewState == nil || !bytes.Equal(req.ProposedNewState.MsgPack, msgpackNull) ||
+		len(req.PriorPrivate) > 0 || !isNull(req.ProviderMeta) {
 		return nil, false
 	}
 	null, err := tfprotov6.NewDynamicValue(t.typ, tftypes.NewValue(t.typ, nil))
@@ -343,14 +320,8 @@ func (s *server) planDestroy(ctx context.Context, req *tfprotov6.PlanResourceCha
 // to plan it.
 func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, bool) {
 	t, ok := s.stateTypes(ctx)[req.TypeName]
-	if !ok || t.plan == nil || req.PriorState == nil || req.ProposedNewState == nil || req.Config == nil {
-		return nil, false
-	}
-	prior, proposed := req.PriorState.MsgPack, req.ProposedNewState.MsgPack
-	if len(prior) == 0 || bytes.Equal(prior, msgpackNull) || !bytes.Equal(prior, proposed) || len(req.PriorPrivate) > 0 {
-		return nil, false
-	}
-	if req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 && !bytes.Equal(req.ProviderMeta.MsgPack, msgpackNull) {
+	if !ok || t.plan == nil || isNull(req.PriorState) || req.ProposedNewState == nil || req.Config == nil ||
+		len(req.PriorState.MsgPack) == 0 || !bytes.Equal(req.PriorState.MsgPack, req.ProposedNewState.MsgPack) || len(req.PriorPrivate) > 0 || !isNull(req.ProviderMeta) {
 		return nil, false
 	}
 	var priorValue *tftypes.Value
@@ -367,16 +338,9 @@ func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 	if len(t.plan.defaults) > 0 && !s.defaultsUnchanged(t, req.Config, decoded) {
 		return nil, false
 	}
-	r := t.plan.newResource()
-	if c, ok := r.(resource.ResourceWithConfigure); ok {
-		var resp resource.ConfigureResponse
-		c.Configure(ctx, resource.ConfigureRequest{ProviderData: s.resourceData()}, &resp)
-		if resp.Diagnostics.HasError() {
-			return nil, false
-		}
-	}
+	r := t.newResource()
 	planner, ok := r.(framework.UnchangedPlanner)
-	if !ok {
+	if !ok || !s.configure(ctx, r) {
 		return nil, false
 	}
 	state := func() (tfsdk.State, error) {
@@ -384,7 +348,7 @@ func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 		if err == nil {
 			v, err = t.blocks.nullify(v) // as the framework hands the state to ModifyPlan
 		}
-		return tfsdk.State{Schema: t.plan.schema, Raw: v}, err
+		return tfsdk.State{Schema: t.schema, Raw: v}, err
 	}
 	diags, ok := planner.PlanUnchanged(ctx, state)
 	if !ok {
@@ -487,24 +451,17 @@ func attributePath(p path.Path) (*tftypes.AttributePath, bool) {
 
 // samePlan compares the shortcut's answer with the framework's; it returns what differs.
 func samePlan(typ tftypes.Type, a, b *tfprotov6.PlanResourceChangeResponse) string {
-	va, errA := a.PlannedState.Unmarshal(typ)
-	vb, errB := b.PlannedState.Unmarshal(typ)
+	if d := sameValue("planned state", typ, a.PlannedState, b.PlannedState); d != "" {
+		return d
+	}
 	switch {
-	case errA != nil || errB != nil:
-		return fmt.Sprintf("planned states unreadable: %v, %v", errA, errB)
-	case !va.Equal(vb):
-		return fmt.Sprintf("planned state %s, framework %s", va, vb)
 	case len(a.RequiresReplace) != len(b.RequiresReplace):
 		return fmt.Sprintf("replacement %v, framework %v", a.RequiresReplace, b.RequiresReplace)
 	case len(a.PlannedPrivate) != len(b.PlannedPrivate):
-		return fmt.Sprintf("private state %q, framework %q", a.PlannedPrivate, b.PlannedPrivate)
+		return fmt.Sprintf("private state of %d bytes, framework %d", len(a.PlannedPrivate), len(b.PlannedPrivate))
 	case a.Deferred != nil || b.Deferred != nil || a.PlannedIdentity != nil || b.PlannedIdentity != nil:
 		return "deferral or identity in the framework's answer"
-	}
-	if len(a.Diagnostics) != len(b.Diagnostics) {
-		return fmt.Sprintf("diagnostics %s, framework %s", diagText(a.Diagnostics), diagText(b.Diagnostics))
-	}
-	if diagText(a.Diagnostics) != diagText(b.Diagnostics) {
+	case diagText(a.Diagnostics) != diagText(b.Diagnostics):
 		return fmt.Sprintf("diagnostics %s, framework %s", diagText(a.Diagnostics), diagText(b.Diagnostics))
 	}
 	return ""

@@ -42,14 +42,11 @@ import (
 
 // readShortcut is what the read shortcut knows of a resource type.
 type readShortcut struct {
-	newResource func() resource.Resource
-	schema      schema.Schema
-	semantic    bool // some attribute type has semantic equality
+	semantic bool // some attribute type has semantic equality
 }
 
 // readShortcutFor returns the read shortcut of a resource type, or why reads go to the framework.
-func readShortcutFor(ctx context.Context, newResource func() resource.Resource, s schema.Schema) (readShortcut, string) {
-	r := newResource()
+func readShortcutFor(ctx context.Context, r resource.Resource, s schema.Schema) (readShortcut, string) {
 	if _, ok := r.(framework.DirectReader); !ok {
 		return readShortcut{}, "the resource is no framework.DirectReader"
 	}
@@ -59,7 +56,7 @@ func readShortcutFor(ctx context.Context, newResource func() resource.Resource, 
 	if name := writeOnly(s.Attributes, s.Blocks); name != "" {
 		return readShortcut{}, name + " is write-only"
 	}
-	return readShortcut{newResource: newResource, schema: s, semantic: semanticType(ctx, s.Type()) != ""}, ""
+	return readShortcut{semantic: semanticType(ctx, s.Type()) != ""}, ""
 }
 
 // writeOnly returns the name of a write-only attribute, at any depth, or "".
@@ -159,16 +156,11 @@ func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRe
 	if err != nil || slow.NewState == nil {
 		return slow, err
 	}
-	va, errA := fast.NewState.Unmarshal(t.typ)
-	vb, errB := slow.NewState.Unmarshal(t.typ)
-	var d string
+	d := sameValue("new state", t.typ, fast.NewState, slow.NewState)
 	switch {
-	case errA != nil || errB != nil:
-		d = fmt.Sprintf("states unreadable: %v, %v", errA, errB)
-	case !va.Equal(vb):
-		d = fmt.Sprintf("new state %s, framework %s", va, vb)
+	case d != "":
 	case len(fast.Private) != len(slow.Private):
-		d = fmt.Sprintf("private state %q, framework %q", fast.Private, slow.Private)
+		d = fmt.Sprintf("private state of %d bytes, framework %d", len(fast.Private), len(slow.Private))
 	case diagText(fast.Diagnostics) != diagText(slow.Diagnostics):
 		d = fmt.Sprintf("diagnostics %s, framework %s", diagText(fast.Diagnostics), diagText(slow.Diagnostics))
 	case slow.Deferred != nil || slow.NewIdentity != nil:
@@ -184,10 +176,7 @@ func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRe
 // it: before reading, or after a read whose result the framework's semantic equality could change.
 func (s *server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, bool) {
 	t, ok := s.stateTypes(ctx)[req.TypeName]
-	if !ok || t.read == nil || req.CurrentState == nil || len(req.CurrentState.MsgPack) == 0 || len(req.Private) > 0 || req.CurrentIdentity != nil {
-		return nil, false
-	}
-	if req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 && string(req.ProviderMeta.MsgPack) != string(msgpackNull) {
+	if !ok || t.read == nil || isNull(req.CurrentState) || len(req.Private) > 0 || req.CurrentIdentity != nil || !isNull(req.ProviderMeta) {
 		return nil, false
 	}
 	current, err := req.CurrentState.Unmarshal(t.typ)
@@ -199,16 +188,12 @@ func (s *server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequ
 	if err != nil {
 		return nil, false
 	}
-	r := t.read.newResource()
-	if c, ok := r.(resource.ResourceWithConfigure); ok {
-		var resp resource.ConfigureResponse
-		c.Configure(ctx, resource.ConfigureRequest{ProviderData: s.resourceData()}, &resp)
-		if resp.Diagnostics.HasError() {
-			return nil, false // the framework reports it
-		}
+	r := t.newResource()
+	if !s.configure(ctx, r) {
+		return nil, false
 	}
-	readReq := resource.ReadRequest{State: tfsdk.State{Schema: t.read.schema, Raw: current}}
-	readResp := resource.ReadResponse{State: tfsdk.State{Schema: t.read.schema, Raw: current}}
+	readReq := resource.ReadRequest{State: tfsdk.State{Schema: t.schema, Raw: current}}
+	readResp := resource.ReadResponse{State: tfsdk.State{Schema: t.schema, Raw: current}}
 	if req.ClientCapabilities != nil {
 		readReq.ClientCapabilities.DeferralAllowed = req.ClientCapabilities.DeferralAllowed
 	}
@@ -240,7 +225,7 @@ func (s *server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequ
 		resp.Diagnostics = append(resp.Diagnostics, &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError,
 			Summary: "Unable to convert the state", Detail: "The provider could not encode the state it read: " + err.Error() + ". This is a bug in the provider."})
 	}
-	tflog.Trace(ctx, "read without the framework's conversions", map[string]any{"tf_resource_type": req.TypeName})
+	tflog.Trace(ctx, "read without the framework's conversions") // tf6server names the resource type
 	return resp, true
 }
 

@@ -1,30 +1,30 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
-	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 )
 
-// NewServer returns the protocol server of a provider: the plugin framework's, with one
-// shortcut the protocol allows. Terraform asks to upgrade every resource's stored state before
-// each plan, also when the state already has the current schema version; the framework then
-// decodes the stored JSON with the resource's type and encodes it again, but first builds the
-// resource, its configure data, a logging context and the schema's type for every call. The
-// shortcut does exactly that decoding and encoding, with the type built once per process
-// (TestUpgradeShortcutMatchesFramework compares both on the state of every resource type).
-// Older versions, and the flatmap state of Terraform 0.11, go to the framework's upgraders.
-//
-// The plan of an unchanged resource is a second shortcut (plan_shortcut.go).
+// NewServer returns the protocol server of a provider: the plugin framework's, with shortcuts the
+// protocol allows where the framework's generic work is provably the identity, so that each answer
+// is exactly the framework's: upgrades of state at the current schema version (below), plans of
+// unchanged resources and of destroys (plan_shortcut.go), and reads (read_shortcut.go). Anything
+// else goes to the framework. NewVerifyingServer checks every shortcut against the framework.
 func NewServer(p provider.Provider) func() (tfprotov6.ProviderServer, error) {
 	return newServer(p, false)
 }
@@ -59,19 +59,20 @@ type server struct {
 	types map[string]stateType // by resource type name
 }
 
-// stateType is what an upgrade needs of a resource type.
+// stateType is what the shortcuts know of a resource type.
 type stateType struct {
-	version int64
-	typ     tftypes.Type
-	blocks  blockTree
-	plan    *planShortcut // nil: plans go to the framework
-	// noShortcut says why plans go to the framework.
-	noShortcut string
+	version     int64
+	typ         tftypes.Type
+	blocks      blockTree
+	newResource func() resource.Resource
+	schema      schema.Schema
+
+	plan       *planShortcut // nil: plans of unchanged resources go to the framework
+	noShortcut string        // why
 	read       *readShortcut // nil: reads go to the framework
 	noRead     string        // why
 	// destroy says that the plan of a destroy may be answered without the framework.
 	destroy bool
-	new     func() resource.Resource
 }
 
 // blockTree holds the nested blocks of a schema by name: list and set blocks are collections,
@@ -223,19 +224,20 @@ func (s *server) stateTypes(ctx context.Context) map[string]stateType {
 			if !ok {
 				continue
 			}
-			st := stateType{version: sr.Schema.GetVersion(), typ: sr.Schema.Type().TerraformType(ctx), blocks: treeOf(ps.Block)}
-			if _, ours := s.provider.(*commercetoolsProvider); ours {
-				if sc, why := shortcutFor(ctx, newResource, sr.Schema); why == "" {
+			st := stateType{version: sr.Schema.GetVersion(), typ: sr.Schema.Type().TerraformType(ctx), blocks: treeOf(ps.Block),
+				newResource: newResource, schema: sr.Schema}
+			if _, ours := s.provider.(*commercetoolsProvider); ours { // the shortcuts need its client
+				if sc, why := shortcutFor(ctx, r, sr.Schema); why == "" {
 					st.plan = &sc
 				} else {
 					st.noShortcut = why
 				}
-				st.destroy, st.new = destroyPlanned(newResource), newResource
-				if rs, why := readShortcutFor(ctx, newResource, sr.Schema); why == "" {
+				if rs, why := readShortcutFor(ctx, r, sr.Schema); why == "" {
 					st.read = &rs
 				} else {
 					st.noRead = why
 				}
+				st.destroy = destroyPlanned(r)
 			}
 			s.types[md.TypeName] = st
 		}
@@ -270,15 +272,15 @@ func (s *server) UpgradeResourceState(ctx context.Context, req *tfprotov6.Upgrad
 	}
 	fast := &tfprotov6.UpgradeResourceStateResponse{UpgradedState: &dv}
 	if !s.verify {
-		tflog.Trace(ctx, "stored state has the current schema version: passed through", map[string]any{"tf_resource_type": req.TypeName})
+		tflog.Trace(ctx, "stored state has the current schema version: passed through") // tf6server names the resource type
 		return fast, nil
 	}
 	slow, err := s.ProviderServer.UpgradeResourceState(ctx, req)
 	if err != nil || slow.UpgradedState == nil {
 		return slow, err
 	}
-	if sv, err := slow.UpgradedState.Unmarshal(t.typ); err != nil || !sv.Equal(v) || len(slow.Diagnostics) > 0 {
-		slow.Diagnostics = append(slow.Diagnostics, shortcutDiffers("upgrade", req.TypeName, fmt.Sprintf("upgraded state %s, framework %s (%v)", v, sv, err)))
+	if d := sameValue("upgraded state", t.typ, fast.UpgradedState, slow.UpgradedState); d != "" || len(slow.Diagnostics) > 0 {
+		slow.Diagnostics = append(slow.Diagnostics, shortcutDiffers("upgrade", req.TypeName, d+diagText(slow.Diagnostics)))
 	}
 	return slow, nil
 }
@@ -294,7 +296,7 @@ func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanReso
 		return s.ProviderServer.PlanResourceChange(ctx, req)
 	}
 	if !s.verify {
-		tflog.Trace(ctx, "proposed new state is the prior state: planned as it is", map[string]any{"tf_resource_type": req.TypeName})
+		tflog.Trace(ctx, "planned without the framework (unchanged or destroyed)") // tf6server names the resource type
 		return fast, nil
 	}
 	slow, err := s.ProviderServer.PlanResourceChange(ctx, req)
@@ -320,6 +322,40 @@ func (s *server) resourceData() any {
 		return c
 	}
 	return nil
+}
+
+// configure configures a resource as the framework does before each call; false when that fails
+// (the framework then answers, and reports it).
+func (s *server) configure(ctx context.Context, r resource.Resource) bool {
+	c, ok := r.(resource.ResourceWithConfigure)
+	if !ok {
+		return true
+	}
+	var resp resource.ConfigureResponse
+	c.Configure(ctx, resource.ConfigureRequest{ProviderData: s.resourceData()}, &resp)
+	return !resp.Diagnostics.HasError()
+}
+
+// msgpackNull is a null value in msgpack.
+var msgpackNull = []byte{0xc0}
+
+// isNull reports whether a value Terraform sent is absent or null.
+func isNull(dv *tfprotov6.DynamicValue) bool {
+	return dv == nil || len(dv.MsgPack) == 0 && len(dv.JSON) == 0 || bytes.Equal(dv.MsgPack, msgpackNull)
+}
+
+// sameValue compares the values of two answers; it returns "" or which top-level attributes
+// differ (never the values: states hold secrets).
+func sameValue(what string, typ tftypes.Type, a, b *tfprotov6.DynamicValue) string {
+	va, errA := a.Unmarshal(typ)
+	vb, errB := b.Unmarshal(typ)
+	if errA != nil || errB != nil {
+		return fmt.Sprintf("%s unreadable: %v, %v", what, errA, errB)
+	}
+	if va.Equal(vb) {
+		return ""
+	}
+	return fmt.Sprintf("%s differs in %s", what, strings.Join(tfmodel.DifferingAttributes(va, vb), ", "))
 }
 
 func shortcutDiffers(call, typeName, what string) *tfprotov6.Diagnostic {

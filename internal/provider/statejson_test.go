@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -8,12 +9,23 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// fixtureStates returns the stored attributes of every managed resource in the incumbent's
-// fixtures, with the state type of its resource type.
-func fixtureStates(t testing.TB) (states [][]byte, typs []tftypes.Type) {
+// fixtureState is the stored state of one managed resource of the incumbent's fixtures.
+type fixtureState struct {
+	typeName string
+	version  int64
+	attrs    []byte
+	typ      tftypes.Type // the current state type of typeName
+	file     string
+}
+
+// fixtureStates returns every managed resource instance of the incumbent's fixtures (every
+// resource type it has, at the versions it wrote, and the states after import).
+func fixtureStates(t testing.TB) []fixtureState {
 	t.Helper()
 	ps, err := NewServer(New("test")())()
 	if err != nil {
@@ -25,6 +37,7 @@ func fixtureStates(t testing.TB) (states [][]byte, typs []tftypes.Type) {
 	}
 	types := s.stateTypes(context.Background())
 	files, _ := filepath.Glob("../../testdata/labd-v1.22.2-families/*/labd-*.json")
+	var out []fixtureState
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -34,7 +47,8 @@ func fixtureStates(t testing.TB) (states [][]byte, typs []tftypes.Type) {
 			Resources []struct {
 				Mode, Type string
 				Instances  []struct {
-					Attributes json.RawMessage `json:"attributes"`
+					SchemaVersion int64           `json:"schema_version"`
+					Attributes    json.RawMessage `json:"attributes"`
 				}
 			}
 		}
@@ -46,27 +60,26 @@ func fixtureStates(t testing.TB) (states [][]byte, typs []tftypes.Type) {
 				continue
 			}
 			for _, in := range r.Instances {
-				states = append(states, in.Attributes)
-				typs = append(typs, types[r.Type].typ)
+				out = append(out, fixtureState{typeName: r.Type, version: in.SchemaVersion, attrs: in.Attributes, typ: types[r.Type].typ, file: f})
 			}
 		}
 	}
-	if len(states) < 25 {
-		t.Fatalf("found %d fixture states", len(states))
+	if len(out) < 25 {
+		t.Fatalf("found %d fixture states", len(out))
 	}
-	return states, typs
+	return out
 }
 
 // TestDecodeStateMatchesTftypes: every stored state of the fixtures takes the fast decoder, with
 // the value tftypes gives.
 func TestDecodeStateMatchesTftypes(t *testing.T) {
-	states, typs := fixtureStates(t)
-	for i, b := range states {
-		want, err := tftypes.ValueFromJSONWithOpts(b, typs[i], upgradeOpts.ValueFromJSONOpts)
+	for i, fs := range fixtureStates(t) {
+		b := fs.attrs
+		want, err := tftypes.ValueFromJSONWithOpts(b, fs.typ, upgradeOpts.ValueFromJSONOpts)
 		if err != nil {
 			t.Fatalf("state %d: tftypes: %v", i, err)
 		}
-		got, err := decodeState(b, typs[i])
+		got, err := decodeState(b, fs.typ)
 		if err != nil {
 			t.Fatalf("state %d: the fast decoder refused %s: %v", i, b, err)
 		}
@@ -80,9 +93,9 @@ var hugeExponent = regexp.MustCompile(`[eE][+-]?0*[0-9]{4,}`)
 
 // FuzzDecodeState: whatever the fast decoder accepts, tftypes decodes to the same value.
 func FuzzDecodeState(f *testing.F) {
-	states, typs := fixtureStates(f)
-	for i, b := range states {
-		f.Add(b, uint8(i))
+	states := fixtureStates(f)
+	for i, fs := range states {
+		f.Add(fs.attrs, uint8(i))
 	}
 	f.Add([]byte(`{"name":"a\u00e9\"b","scope":["x",null],"extra":{"a":[1,2,{"b":null}]},"version":-1.5e3}`), uint8(0))
 	f.Add([]byte(`{"name":1,"key":true,"version":"2"}`), uint8(1))
@@ -90,7 +103,7 @@ func FuzzDecodeState(f *testing.F) {
 		if hugeExponent.Match(b) {
 			return // big.ParseFloat (both decoders use it) takes minutes for 1e99999999
 		}
-		typ := typs[int(which)%len(typs)]
+		typ := states[int(which)%len(states)].typ
 		got, err := decodeState(b, typ)
 		if err != nil {
 			return // tftypes decides
@@ -103,4 +116,52 @@ func FuzzDecodeState(f *testing.F) {
 			t.Fatalf("%q: decoded %s, tftypes %s", b, got, want)
 		}
 	})
+}
+
+// TestUpgradeShortcutMatchesFramework upgrades every stored state of the incumbent's fixtures
+// with the shortcut server and with the framework's own, and requires the same answer: the
+// shortcut is exactly as correct as the path it replaces.
+func TestUpgradeShortcutMatchesFramework(t *testing.T) {
+	ctx := context.Background()
+	fast, err := NewServer(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, err := providerserver.NewProtocol6WithError(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen, sameBytes := map[string]bool{}, 0
+	for _, fs := range fixtureStates(t) {
+		req := func() *tfprotov6.UpgradeResourceStateRequest {
+			return &tfprotov6.UpgradeResourceStateRequest{TypeName: fs.typeName, Version: fs.version,
+				RawState: &tfprotov6.RawState{JSON: append([]byte(nil), fs.attrs...)}}
+		}
+		a, errA := fast.UpgradeResourceState(ctx, req())
+		b, errB := slow.UpgradeResourceState(ctx, req())
+		if errA != nil || errB != nil {
+			t.Fatalf("%s: %v / %v", fs.typeName, errA, errB)
+		}
+		if len(a.Diagnostics) != len(b.Diagnostics) {
+			t.Fatalf("%s (%s): diagnostics %v, framework %v", fs.typeName, fs.file, a.Diagnostics, b.Diagnostics)
+		}
+		if (a.UpgradedState == nil) != (b.UpgradedState == nil) {
+			t.Fatalf("%s (%s): one upgrade has no state", fs.typeName, fs.file)
+		}
+		if a.UpgradedState != nil {
+			if d := sameValue("upgraded state", fs.typ, a.UpgradedState, b.UpgradedState); d != "" {
+				t.Fatalf("%s (%s): %s", fs.typeName, fs.file, d)
+			}
+			// Values, not bytes: msgpack writes the entries of maps in Go's map order, which
+			// varies from one encoding to the next.
+			if bytes.Equal(a.UpgradedState.MsgPack, b.UpgradedState.MsgPack) {
+				sameBytes++
+			}
+		}
+		seen[fs.typeName] = true
+	}
+	if len(seen) < 25 {
+		t.Errorf("compared %d resource types, want every type of the fixtures", len(seen))
+	}
+	t.Logf("compared the upgrade of %d resource types; %d answers identical byte for byte", len(seen), sameBytes)
 }

@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -113,13 +115,24 @@ func verifyGet(ctx context.Context, c *codec, raw tftypes.Value, tv reflect.Valu
 	if !ok {
 		return diags // the framework answers
 	}
-	if diags.HasError() || len(diags) > 0 {
+	if len(diags) > 0 {
 		return append(diags, differs("read", "the framework reported diagnostics the codec did not"))
 	}
-	if !reflect.DeepEqual(out.Interface(), tv.Elem().Interface()) {
-		return append(diags, differs("read", fmt.Sprintf("%+v, framework %+v", out.Interface(), tv.Elem().Interface())))
+	if fields := c.differing(out, tv.Elem()); len(fields) > 0 {
+		return append(diags, differs("read", "fields "+strings.Join(fields, ", ")+" differ"))
 	}
 	return diags
+}
+
+// differing names the fields in which two models differ (not their values: models hold secrets).
+func (c *codec) differing(a, b reflect.Value) []string {
+	var out []string
+	for _, f := range c.fields {
+		if !reflect.DeepEqual(a.FieldByIndex(f.index).Interface(), b.FieldByIndex(f.index).Interface()) {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }
 
 func verifySet(ctx context.Context, raw *tftypes.Value, src any, v tftypes.Value, ok bool, framework func(context.Context, any) diag.Diagnostics) diag.Diagnostics {
@@ -131,9 +144,30 @@ func verifySet(ctx context.Context, raw *tftypes.Value, src any, v tftypes.Value
 		return append(diags, differs("write", "the framework reported diagnostics the codec did not"))
 	}
 	if !raw.Equal(v) {
-		return append(diags, differs("write", fmt.Sprintf("%s, framework %s", v, *raw)))
+		return append(diags, differs("write", "attributes "+strings.Join(DifferingAttributes(*raw, v), ", ")+" differ"))
 	}
 	return diags
+}
+
+// DifferingAttributes names the top-level attributes in which two object values differ, sorted:
+// for messages about a difference, which must not show values (states hold secrets).
+func DifferingAttributes(a, b tftypes.Value) []string {
+	diffs, err := a.Diff(b)
+	if err != nil {
+		return []string{"(the whole value)"}
+	}
+	seen := map[string]bool{}
+	var names []string
+	for _, d := range diffs {
+		if st := d.Path.Steps(); len(st) > 0 {
+			if n, ok := st[0].(tftypes.AttributeName); ok && !seen[string(n)] {
+				seen[string(n)] = true
+				names = append(names, string(n))
+			}
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 func differs(what, detail string) diag.Diagnostic {
@@ -175,10 +209,6 @@ var (
 	validName     = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
-type cacheKey struct {
-	model reflect.Type
-}
-
 type cacheEntry struct {
 	tf    tftypes.Type
 	codec *codec // nil: the framework converts this model
@@ -186,15 +216,14 @@ type cacheEntry struct {
 
 var (
 	mu    sync.RWMutex
-	cache = map[cacheKey][]cacheEntry{}
+	cache = map[reflect.Type][]cacheEntry{} // by model type
 )
 
 // codecOf returns the codec of a model type for an object type, built on first use; nil when
 // the model has a field this package does not convert.
 func codecOf(ctx context.Context, model reflect.Type, tf tftypes.Type, s typer) *codec {
-	key := cacheKey{model}
 	mu.RLock()
-	for _, e := range cache[key] {
+	for _, e := range cache[model] {
 		if e.tf.Equal(tf) {
 			mu.RUnlock()
 			return e.codec
@@ -206,7 +235,7 @@ func codecOf(ctx context.Context, model reflect.Type, tf tftypes.Type, s typer) 
 		c = nil
 	}
 	mu.Lock()
-	cache[key] = append(cache[key], cacheEntry{tf: tf, codec: c})
+	cache[model] = append(cache[model], cacheEntry{tf: tf, codec: c})
 	mu.Unlock()
 	return c
 }
