@@ -548,3 +548,14 @@ func projectSetCatalogModel(_ *vctx, cur doc, a doc) *apiError {
 	cur["productCatalogModel"] = m
 	return nil
 }
+
+// ProjectDoc returns a copy of a project as the API returns it, created with the API's defaults
+// if nothing has read it yet: a test or a seed changes it and stores it back with PutDoc.
+func (e *Emulator) ProjectDoc(projectKey string) map[string]any {
+	var out doc
+	_ = e.update(projectKey, func(p *projectStore) *apiError {
+		out = deepCopy(projectDoc(e, p))
+		return nil
+	})
+	return out
+}

@@ -301,7 +301,13 @@ var groupKeys = &client.Endpoint[struct {
 	ID      string `json:"id"`
 	Key     string `json:"key"`
 	Version int64  `json:"version"`
-}, action]{Path: "customer-groups", Noun: "customer group"}
+}, action]{Path: "customer-groups", Noun: "customer group", Meta: func(g *struct {
+	ID      string `json:"id"`
+	Key     string `json:"key"`
+	Version int64  `json:"version"`
+}) client.Meta {
+	return client.Meta{ID: g.ID, Key: g.Key, Version: g.Version}
+}}
 
 // flattenGroups renders the customer group assignments as keys. commercetools returns them by
 // id: the configured keys are kept while as many groups are assigned; otherwise (an import, a
