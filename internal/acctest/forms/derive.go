@@ -489,7 +489,7 @@ func Expected(n *Node, r *Recipe) []string {
 		}
 		return out
 	}
-	if n.Required {
+	if n.Needed() {
 		out := []string{FOne}
 		if n.FreeText() && !n.Sensitive && !slices.Contains(r.NotText, n.Path) {
 			out = append(out, FNonLatin)
