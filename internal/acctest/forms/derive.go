@@ -496,7 +496,10 @@ func Expected(n *Node, r *Recipe) []string {
 		}
 		return out
 	}
-	out := []string{FAbsent, FNull, FOne}
+	out := []string{FAbsent, FNull}
+	if n.MinItems <= 1 {
+		out = append(out, FOne)
+	}
 	if !n.WriteOnly && n.Kind != Object {
 		out = append(out, FZero)
 	}
@@ -546,7 +549,7 @@ func Measure(s *Schema, r *Recipe, insts []Instance) Coverage {
 				default:
 					bare := true
 					for _, it := range blocks[0].Block.Items {
-						if cc := c.Child(it.Name); cc != nil && !cc.Required && !cc.Kind.IsBlock() {
+						if cc := c.Child(it.Name); cc != nil && !cc.Needed() && !cc.Kind.IsBlock() {
 							bare = false
 						}
 					}
