@@ -491,6 +491,9 @@ func Expected(n *Node, r *Recipe) []string {
 	}
 	if n.Needed() {
 		out := []string{FOne}
+		if n.MinItems > 1 {
+			out = []string{FMany}
+		}
 		if n.FreeText() && !n.Sensitive && !slices.Contains(r.NotText, n.Path) {
 			out = append(out, FNonLatin)
 		}
