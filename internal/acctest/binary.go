@@ -3,7 +3,9 @@ package acctest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -127,4 +129,31 @@ func (w *WorkDir) MustRun(args ...string) string {
 		w.t.Fatalf("%s %s exited with %d:\n%s", filepath.Base(w.Bin), strings.Join(args, " "), code, out)
 	}
 	return out
+}
+
+var writeOnly struct {
+	once sync.Once
+	ok   bool
+}
+
+// WriteOnlySupported reports whether the binary of TF_ACC_TERRAFORM_PATH takes write-only
+// attributes: OpenTofu and Terraform from 1.11 on.
+func WriteOnlySupported(t testing.TB) bool {
+	t.Helper()
+	writeOnly.once.Do(func() {
+		w := NewWorkDir(t)
+		out, _ := w.Run("version", "-json")
+		var v struct {
+			Version string `json:"terraform_version"`
+		}
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			return
+		}
+		var major, minor int
+		if _, err := fmt.Sscanf(v.Version, "%d.%d", &major, &minor); err != nil {
+			return
+		}
+		writeOnly.ok = major > 1 || minor >= 11
+	})
+	return writeOnly.ok
 }

@@ -101,6 +101,44 @@ type Instance struct {
 	N       int // its number among the type's instances (unique values derive from it)
 	Body    *Body
 	Project string // the project of a per-project type ("" for the default project)
+	// WriteOnly says the instance sets a write-only attribute, which Terraform before 1.11
+	// refuses.
+	WriteOnly bool
+	// Refused is the attribute whose zero value the instance writes, which the provider must
+	// refuse at plan time ("" for the other instances).
+	Refused string
+}
+
+// refusedZeros lists the attributes of a body whose zero value the validators refuse.
+func refusedZeros(b *Body, n *Node, d deriver) []*Node {
+	var out []*Node
+	for _, it := range b.Items {
+		c := n.Child(it.Name)
+		if it.Block != nil {
+			out = append(out, refusedZeros(it.Block, c, d)...)
+			continue
+		}
+		if c.ZeroRefused && !c.Needed() && !d.kept(c) && !c.WriteOnly && !slices.ContainsFunc(out, func(x *Node) bool { return x == c }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// setAt writes an attribute in the first block of each level along a path.
+func setAt(b *Body, n *Node, parts []string, expr string) bool {
+	if len(parts) == 1 {
+		if b.Attr(parts[0]) == nil {
+			return false
+		}
+		b.Set(parts[0], expr)
+		return true
+	}
+	blocks := b.Blocks(parts[0])
+	if len(blocks) == 0 {
+		return false
+	}
+	return setAt(blocks[0].Block, n.Child(parts[0]), parts[1:], expr)
 }
 
 // Address is the instance's address.
@@ -140,10 +178,40 @@ func Generate(s *Schema, r *Recipe) ([]Instance, error) {
 				continue
 			}
 			seen[text] = true
-			out = append(out, Instance{Name: name, Variant: v, Shape: si, N: n, Body: b})
+			out = append(out, Instance{Name: name, Variant: v, Shape: si, N: n, Body: b, WriteOnly: setsWriteOnly(b, s.Root)})
+		}
+		// The zero values the provider refuses at plan time: one instance each, which must fail
+		// validation with a message that names the attribute and says what to write instead.
+		for _, p := range refusedZeros(full, s.Root, d) {
+			b := full.Clone()
+			d.one(b, s.Root)
+			if !setAt(b, s.Root, strings.Split(p.Path, "."), zeroOf(p)) {
+				continue
+			}
+			n++
+			finish(b, s, "refuse", n, r)
+			out = append(out, Instance{Name: fmt.Sprintf("refuse_%d", n), Variant: "refuse", Shape: si, N: n, Body: b,
+				WriteOnly: setsWriteOnly(b, s.Root), Refused: p.Path})
 		}
 	}
 	return out, nil
+}
+
+// setsWriteOnly reports whether a body sets a write-only attribute to something other than null.
+func setsWriteOnly(b *Body, n *Node) bool {
+	for _, it := range b.Items {
+		c := n.Child(it.Name)
+		if it.Block != nil {
+			if setsWriteOnly(it.Block, c) {
+				return true
+			}
+			continue
+		}
+		if c.WriteOnly && strings.TrimSpace(it.Expr) != "null" {
+			return true
+		}
+	}
+	return false
 }
 
 // check reports names in a body that the schema does not have.
@@ -199,8 +267,13 @@ func (d deriver) variant(v string, b *Body, n *Node) *Body {
 			return nil
 		}
 	case "defaults":
+		full := b.Clone()
 		d.bare(b, n, true)
 		if !d.defaults(b, n) {
+			return nil
+		}
+		d.dropBlocksWithoutDefaults(b, n, full)
+		if false {
 			return nil
 		}
 	}
@@ -312,7 +385,7 @@ func (d deriver) zero(b *Body, n *Node) {
 			d.zero(it.Block, c)
 			continue
 		}
-		if c.Needed() || d.kept(c) || c.WriteOnly || d.r.Zero[c.Path] != "" {
+		if c.Needed() || d.kept(c) || c.WriteOnly || c.ZeroRefused {
 			continue
 		}
 		if c.Kind == Object {
@@ -422,6 +495,41 @@ func (d deriver) defaults(b *Body, n *Node) bool {
 		changed = true
 	}
 	return changed
+}
+
+// dropBlocksWithoutDefaults removes the optional blocks of a defaults variant that hold no
+// default: they only come from the bare body the variant started from.
+func (d deriver) dropBlocksWithoutDefaults(b *Body, n *Node, _ *Body) {
+	out := b.Items[:0]
+	for _, it := range b.Items {
+		if it.Block == nil {
+			out = append(out, it)
+			continue
+		}
+		c := n.Child(it.Name)
+		if c.MustAppear() || d.kept(c) || d.hasDefault(it.Block, c) {
+			d.dropBlocksWithoutDefaults(it.Block, c, nil)
+			out = append(out, it)
+		}
+	}
+	b.Items = out
+}
+
+// hasDefault reports whether a block body writes a default out.
+func (d deriver) hasDefault(b *Body, n *Node) bool {
+	for _, it := range b.Items {
+		c := n.Child(it.Name)
+		if it.Block != nil {
+			if d.hasDefault(it.Block, c) {
+				return true
+			}
+			continue
+		}
+		if def := d.r.Defaults[c.Path]; def != "" && it.Expr == def || c.Default != "" && it.Expr == c.Default {
+			return true
+		}
+	}
+	return false
 }
 
 // finish gives an instance its unique values: {{n}} placeholders, the key, long keys made unique.

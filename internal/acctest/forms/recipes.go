@@ -266,6 +266,8 @@ func Recipes() []*Recipe {
   }`}},
 			NotText:  []string{"scope"},
 			ImportID: func(map[string]any) string { return "" },
+			// keepers are not sent to the API, so an import cannot read them: the first apply records them.
+			Masked: []string{"keepers"},
 			Skip: map[string]string{
 				"name:non-latin": "",
 			},
@@ -495,7 +497,7 @@ func Recipes() []*Recipe {
   shipping_rate_cart_classification_value {
     key   = "large"
     label = { en = "Large" }
-  }`, Keep: []string{"currencies", "languages", "shipping_rate_input_type"}}},
+  }`, Keep: []string{"currencies", "languages", "shipping_rate_input_type", "shipping_rate_cart_classification_value"}}},
 			NotText:  []string{"external_oauth.url", "shipping_rate_cart_classification_value.key", "business_units.my_business_unit_associate_role_key_on_creation"},
 			Skip:     map[string]string{"external_oauth.url:non-latin": "a URL", "shipping_rate_cart_classification_value.key:non-latin": "a key of the API's pattern"},
 			ImportID: func(attrs map[string]any) string { k, _ := attrs["key"].(string); return k },
@@ -905,7 +907,7 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
   key        = "cat"
   name       = { en = "Socks" }
   slug       = { en = "socks-{{n}}" }
-  parent_key = "w-parent"`, Keep: []string{"slug"}},
+  parent_key = commercetools_category.w_parent.key`, Keep: []string{"slug"}},
 			},
 			NotText: append([]string{"parent", "slug", "order_hint", "assets.sources.uri", "assets.sources.content_type", "assets.sources.key", "assets.key"}, customNotText...),
 			Skip:    map[string]string{"slug:non-latin": "slugs allow A-Z, a-z, 0-9, '_' and '-' only", "assets.sources.uri:non-latin": "a URI"},
@@ -937,9 +939,10 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
   billing_address_keys         = ["addr-a", "addr-b"]
   shipping_address_keys        = ["addr-a", "addr-b"]
   default_billing_address_key  = "addr-a"
-  default_shipping_address_key = "addr-b"` + customBlock}},
+  default_shipping_address_key = "addr-a"` + customBlock}},
 			NotText: append([]string{"contact_email", "billing_address_keys", "shipping_address_keys", "default_billing_address_key",
 				"default_shipping_address_key", "store.key", "customer_groups"}, customNotText...),
+			Skip: map[string]string{"address.key:longest": "the address keys are named by the key lists"},
 		},
 		{
 			Type: "commercetools_business_unit_division", Coll: "",
@@ -966,16 +969,19 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
   billing_address_keys         = ["addr-a", "addr-b"]
   shipping_address_keys        = ["addr-a", "addr-b"]
   default_billing_address_key  = "addr-a"
-  default_shipping_address_key = "addr-b"` + customBlock},
+  default_shipping_address_key = "addr-a"` + customBlock, Keep: []string{"parent_unit.key", "store_mode"}},
 				{Body: `
   key  = "division"
   name = "South {{n}}"
   parent_unit {
     id = commercetools_business_unit_company.w_company.id
-  }`},
+  }`, Keep: []string{"parent_unit.id"}},
 			},
 			NotText: append([]string{"contact_email", "billing_address_keys", "shipping_address_keys", "default_billing_address_key",
 				"default_shipping_address_key", "store.key", "customer_groups", "parent_unit.key", "parent_unit.id"}, customNotText...),
+			Skip: map[string]string{"address.key:longest": "the address keys are named by the key lists"},
+			// commercetools reports the parent by key only: a parent named by id plans one update after an import.
+			Masked: []string{"parent_unit"},
 		},
 		{
 			Type: "commercetools_business_unit_associate",
@@ -1061,7 +1067,8 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
   target {
     type      = "lineItems"
     predicate = "1 = 1"
-  }` + customBlock, Keep: []string{"sort_order", "target.predicate"}},
+  }` + customBlock, Keep: []string{"sort_order", "target", "target.predicate", "value.money", "value.money.cent_amount",
+					"recurring_order_scope", "recurrence_policy_ids"}},
 				{Body: `
   key               = "cd"
   name              = { en = "Bundle" }
@@ -1078,7 +1085,8 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
     discounted_quantity = 1
     max_occurrence      = 2
     selection_mode      = "Cheapest"
-  }`, Keep: []string{"target.predicate", "target.trigger_quantity", "target.discounted_quantity", "target.selection_mode"}},
+  }`, Keep: []string{"target", "target.predicate", "target.trigger_quantity", "target.discounted_quantity", "target.selection_mode",
+					"value.permyriad"}},
 				{Body: `
   key        = "cd"
   name       = { en = "Pattern" }
@@ -1087,8 +1095,8 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
   value {
     type = "fixed"
     money {
-      currency_code  = "EUR"
-      precise_amount = 12345
+      currency_code   = "EUR"
+      precise_amount  = 12345
       fraction_digits = 3
     }
   }
@@ -1119,7 +1127,8 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
       predicate = "1 = 1"
       min_count = 1
     }
-  }`, Keep: []string{"sort_order"}},
+  }`, Keep: []string{"sort_order", "target", "target.selection_mode", "value.money", "value.money.precise_amount",
+					"value.money.fraction_digits", "target.target_pattern"}},
 				{Body: `
   key        = "cd"
   name       = { en = "Gift" }
@@ -1136,7 +1145,7 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
 			NotText: append([]string{"predicate", "target.predicate", "target.trigger_pattern.predicate", "target.target_pattern.predicate",
 				"value.product_id", "value.supply_channel_id", "value.distribution_channel_id", "discount_group_id", "stores", "recurrence_policy_ids"}, customNotText...),
 			Skip: map[string]string{"predicate:non-latin": "a predicate", "target.trigger_pattern.predicate:non-latin": "a predicate",
-				"target.trigger_pattern.exclude_count": "the API allows excludeCount in target patterns only",
+				"target.trigger_pattern.exclude_count":      "the API allows excludeCount in target patterns only",
 				"target.target_pattern.predicate:non-latin": "a predicate"},
 		},
 		{
@@ -1201,7 +1210,7 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
       cent_amount     = 1234
       fraction_digits = 2
     }
-  }`, Keep: []string{"value.money", "value.money.cent_amount"}},
+  }`, Keep: []string{"value.money", "value.money.cent_amount", "value.money.fraction_digits"}},
 				{Body: `
   key        = "pd"
   name       = { en = "External" }
@@ -1358,7 +1367,8 @@ resource "commercetools_api_extension" "w_base2" {
 }
 `,
 			NotText: []string{"destination.url", "destination.arn", "trigger.condition", "expansion_paths", "dependencies", "destination.access_key"},
-			Masked:  []string{"destination.authorization_header", "destination.access_secret", "destination.azure_authentication"},
+			Masked: []string{"destination.authorization_header", "destination.access_secret", "destination.azure_authentication",
+				"destination.access_key"},
 		},
 		{
 			Type: "commercetools_subscription", Coll: "subscriptions", PerLane: 40,
@@ -1394,7 +1404,7 @@ resource "commercetools_api_extension" "w_base2" {
   }
   event {
     resource_type_id = "checkout"
-  }`, Keep: []string{"destination.queue_url", "destination.region"}},
+  }`, Keep: []string{"destination.queue_url", "destination.region", "message"}},
 				{Body: `
   key = "sub"
   destination {
@@ -1403,7 +1413,7 @@ resource "commercetools_api_extension" "w_base2" {
   }
   changes {
     resource_type_ids = ["order"]
-  }`, Keep: []string{"destination.topic_arn"}},
+  }`, Keep: []string{"destination.topic_arn", "changes"}},
 				{Body: `
   key = "sub"
   destination {
@@ -1417,7 +1427,7 @@ resource "commercetools_api_extension" "w_base2" {
   }
   message {
     resource_type_id = "payment"
-  }`, Keep: []string{"destination.region", "destination.account_id"}},
+  }`, Keep: []string{"destination.region", "destination.account_id", "message"}},
 				{Body: `
   key = "sub"
   destination {
@@ -1430,7 +1440,7 @@ resource "commercetools_api_extension" "w_base2" {
   }
   message {
     resource_type_id = "cart"
-  }`, Keep: []string{"destination.uri", "destination.access_key", "format"}},
+  }`, Keep: []string{"destination.uri", "destination.access_key", "format", "message"}},
 				{Body: `
   key = "sub"
   destination {
@@ -1439,7 +1449,7 @@ resource "commercetools_api_extension" "w_base2" {
   }
   message {
     resource_type_id = "review"
-  }`, Keep: []string{"destination.connection_string"}},
+  }`, Keep: []string{"destination.connection_string", "message"}},
 				{Body: `
   key = "sub"
   destination {
@@ -1449,7 +1459,7 @@ resource "commercetools_api_extension" "w_base2" {
   }
   message {
     resource_type_id = "store"
-  }`, Keep: []string{"destination.project_id", "destination.topic"}},
+  }`, Keep: []string{"destination.project_id", "destination.topic", "message"}},
 				{Body: `
   key = "sub"
   destination {
@@ -1463,7 +1473,7 @@ resource "commercetools_api_extension" "w_base2" {
   }
   message {
     resource_type_id = "channel"
-  }`, Keep: []string{"destination.bootstrap_server", "destination.api_key", "destination.api_secret", "destination.topic"}},
+  }`, Keep: []string{"destination.bootstrap_server", "destination.api_key", "destination.api_secret", "destination.topic", "destination.acks", "message"}},
 				{Body: `
   key = "sub"
   destination {
@@ -1474,10 +1484,11 @@ resource "commercetools_api_extension" "w_base2" {
     api_secret_wo            = "api-secret"
     api_secret_wo_version    = 1
     topic                    = "topic"
+    acks                     = "1"
   }
   message {
     resource_type_id = "channel"
-  }`, Keep: []string{"destination.bootstrap_server", "destination.api_key_wo", "destination.api_secret_wo", "destination.topic",
+  }`, Keep: []string{"destination.bootstrap_server", "destination.api_key_wo", "destination.api_secret_wo", "destination.topic", "destination.acks", "message",
 					"destination.api_key_wo_version", "destination.api_secret_wo_version"}},
 				{Body: `
   key = "sub"
@@ -1488,7 +1499,7 @@ resource "commercetools_api_extension" "w_base2" {
   }
   message {
     resource_type_id = "review"
-  }`, Keep: []string{"destination.connection_string_wo", "destination.connection_string_wo_version"}},
+  }`, Keep: []string{"destination.connection_string_wo", "destination.connection_string_wo_version", "message"}},
 				{Body: `
   key = "sub"
   destination {
@@ -1502,7 +1513,7 @@ resource "commercetools_api_extension" "w_base2" {
   }
   message {
     resource_type_id = "product"
-  }`, Keep: []string{"destination.queue_url", "destination.region", "destination.access_key_wo", "destination.access_key_wo_version",
+  }`, Keep: []string{"message", "destination.queue_url", "destination.region", "destination.access_key_wo", "destination.access_key_wo_version",
 					"destination.access_secret_wo", "destination.access_secret_wo_version"}},
 			},
 			NotText: []string{"destination.queue_url", "destination.region", "destination.topic_arn", "destination.account_id", "destination.uri",

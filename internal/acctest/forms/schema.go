@@ -25,6 +25,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -59,20 +61,22 @@ func (k Kind) IsCollection() bool { return k == Map || k == List || k == Set }
 type Node struct {
 	Name string
 	// Path is the dotted path from the resource ("address.city"); blocks have no index.
-	Path                                       string
-	Kind                                       Kind
-	Elem                                       Kind // element kind of a collection attribute
-	Required, Optional, Computed               bool
-	Sensitive, WriteOnly                       bool
-	Default                                    string // HCL of the schema's static default, "" for none
-	MinItems, MaxItems                         int    // of blocks and collections, from validators (0: none)
-	Min, Max                                   *big.Float
-	MinLen, MaxLen                             int // of strings, from validators (0: none)
-	OneOf                                      []string
-	Validators                                 []string // descriptions
-	Children                                   []*Node  // of blocks and object attributes, by name
-	ConflictsWith                              []string
-	JSON                                       bool // a custom type holding a JSON document
+	Path                         string
+	Kind                         Kind
+	Elem                         Kind // element kind of a collection attribute
+	Required, Optional, Computed bool
+	Sensitive, WriteOnly         bool
+	Default                      string // HCL of the schema's static default, "" for none
+	MinItems, MaxItems           int    // of blocks and collections, from validators (0: none)
+	Min, Max                     *big.Float
+	MinLen, MaxLen               int // of strings, from validators (0: none)
+	OneOf                        []string
+	Validators                   []string // descriptions
+	Children                     []*Node  // of blocks and object attributes, by name
+	ConflictsWith                []string
+	JSON                         bool // a custom type holding a JSON document
+	// ZeroRefused says the validators refuse the zero value: the zero form is a plan-time error.
+	ZeroRefused                                bool
 	byName                                     map[string]*Node
 	parent                                     *Node
 	attrType                                   attr.Type
@@ -213,11 +217,23 @@ func addAttributes(ctx context.Context, parent *Node, attrs map[string]schema.At
 			n.Default = stringDefault(ctx, x.Default)
 			for _, v := range x.Validators {
 				vals = append(vals, v)
+				var resp validator.StringResponse
+				v.ValidateString(ctx, validator.StringRequest{Path: path.Root(name), ConfigValue: types.StringValue("")}, &resp)
+				n.ZeroRefused = n.ZeroRefused || resp.Diagnostics.HasError()
 			}
 		case schema.Int64Attribute:
 			n.Default = int64Default(ctx, x.Default)
 			for _, v := range x.Validators {
-				vals = append(vals, v)
+				if w, ok := v.(interface{ Validators() []validator.Int64 }); ok {
+					for _, inner := range w.Validators() {
+						vals = append(vals, inner)
+					}
+				} else {
+					vals = append(vals, v)
+				}
+				var resp validator.Int64Response
+				v.ValidateInt64(ctx, validator.Int64Request{Path: path.Root(name), ConfigValue: types.Int64Value(0)}, &resp)
+				n.ZeroRefused = n.ZeroRefused || resp.Diagnostics.HasError()
 			}
 		case schema.Float64Attribute:
 			n.Default = float64Default(ctx, x.Default)
@@ -254,6 +270,9 @@ func addAttributes(ctx context.Context, parent *Node, attrs map[string]schema.At
 		}
 		for _, v := range vals {
 			n.learn(v.Description(ctx))
+			if d, ok := v.(interface{ DefaultHCL() string }); ok && n.Default == "" {
+				n.Default = d.DefaultHCL()
+			}
 		}
 		addChild(parent, n)
 	}

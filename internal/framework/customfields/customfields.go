@@ -28,6 +28,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/updates"
 )
 
@@ -113,7 +114,8 @@ func SingleBlock(noun string) schema.SingleNestedBlock {
 	// so type_id is optional here and required by the block's validator.
 	attrs["type_id"] = schema.StringAttribute{Optional: true,
 		MarkdownDescription: "The id of the Type (for example `commercetools_type.example.id`); required in the block.",
-		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)}}
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1),
+			unset.ZeroIsValue("required in the block: \"\" is no type")}}
 	return schema.SingleNestedBlock{MarkdownDescription: description(noun), Attributes: attrs,
 		Validators: []validator.Object{typeRequired{}}}
 }

@@ -18,9 +18,10 @@ import (
 // Known reports whether v is neither null nor unknown.
 func Known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
 
-// String returns a pointer to the value, nil when it is null or unknown.
+// String returns a pointer to the value, nil when it is null, unknown or "" ("" is unset: see
+// package unset).
 func String(v types.String) *string {
-	if !Known(v) {
+	if !Known(v) || v.ValueString() == "" {
 		return nil
 	}
 	s := v.ValueString()

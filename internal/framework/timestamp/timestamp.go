@@ -112,9 +112,9 @@ func Kept(prior Value, remote *string) Value {
 	return New(*remote)
 }
 
-// Pointer is the value to send (nil when null or unknown).
+// Pointer is the value to send (nil when null, unknown or "", which is unset).
 func Pointer(v Value) *string {
-	if v.IsNull() || v.IsUnknown() {
+	if v.IsNull() || v.IsUnknown() || v.ValueString() == "" {
 		return nil
 	}
 	s := v.ValueString()

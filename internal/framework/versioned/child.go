@@ -14,6 +14,7 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 )
 
 // ChildCommon holds what every child resource has: its id (the family decides what it is) and
@@ -87,7 +88,7 @@ func (r *ChildResource[M, PM, P, A]) Metadata(_ context.Context, req resource.Me
 
 // Schema describes the resource.
 func (r *ChildResource[M, PM, P, A]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.f.Schema(ctx)
+	resp.Schema = framework.CacheBlockTypes(unset.Schema(r.f.Schema(ctx)))
 }
 
 // PlansDestroyAsIs (framework.DestroyPlanner): ModifyPlan returns at once for a null plan.
@@ -186,6 +187,7 @@ func (r *ChildResource[M, PM, P, A]) Create(ctx context.Context, req resource.Cr
 	}
 	r.found(ctx, res, plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, plan)...)
+	unset.Applied(r.f.TypeName, req.Plan, &resp.State)
 }
 
 // Read finds the child in its parent (from the shared listing of parents). A child whose parent
@@ -225,6 +227,7 @@ func (r *ChildResource[M, PM, P, A]) Read(ctx context.Context, req resource.Read
 		return
 	}
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
+	unset.Read(r.f.TypeName, &resp.State)
 }
 
 // Update changes the child inside its parent.
@@ -259,6 +262,7 @@ func (r *ChildResource[M, PM, P, A]) Update(ctx context.Context, req resource.Up
 	}
 	r.found(ctx, res, plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, plan)...)
+	unset.Applied(r.f.TypeName, req.Plan, &resp.State)
 }
 
 // Delete removes the child from its parent; a child (or parent) that is already gone counts as

@@ -21,6 +21,7 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 )
 
 // maxConflictRetries bounds how often an update that met a concurrent change (409) re-reads the
@@ -167,7 +168,7 @@ func (r *Resource[M, PM, T, A]) Metadata(_ context.Context, req resource.Metadat
 
 // Schema describes the resource.
 func (r *Resource[M, PM, T, A]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = framework.CacheBlockTypes(r.f.Schema(ctx))
+	resp.Schema = framework.CacheBlockTypes(unset.Schema(r.f.Schema(ctx)))
 }
 
 // UpgradeState returns the family's state upgraders.
@@ -353,6 +354,7 @@ func (r *Resource[M, PM, T, A]) Create(ctx context.Context, req resource.CreateR
 	setMeta(plan, r.f.Endpoint.Meta(created))
 	tflog.Debug(ctx, "created "+r.f.Noun, map[string]any{"id": plan.Base().ID.ValueString()})
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, plan)...)
+	unset.Applied(r.f.TypeName, req.Plan, &resp.State)
 }
 
 // setMeta copies id, key and version from the API.
@@ -400,6 +402,7 @@ func (r *Resource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadReque
 	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, remote, state)...)
 	setMeta(state, r.f.Endpoint.Meta(remote))
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
+	unset.Read(r.f.TypeName, &resp.State)
 }
 
 // Update sends the actions that take the state to the plan (see runUpdate).
@@ -417,7 +420,7 @@ func (r *Resource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateR
 	defer unlock()
 	e, c := r.f.Endpoint, r.Client
 	runUpdate(ctx, req, resp, updater[M, PM, T, A]{
-		noun: r.f.Noun, detail: r.detail, meta: e.Meta, config: r.f.Config, contended: r.f.Contended, interim: r.f.Interim,
+		typeName: r.f.TypeName, noun: r.f.Noun, detail: r.detail, meta: e.Meta, config: r.f.Config, contended: r.f.Contended, interim: r.f.Interim,
 		flatten: func(ctx context.Context, t *T, m PM) diag.Diagnostics { return r.f.Flatten(ctx, c, t, m) },
 		actions: func(ctx context.Context, from, to PM) ([]A, diag.Diagnostics) { return r.f.Actions(ctx, c, from, to) },
 		get:     func(ctx context.Context) (*T, error) { return e.Get(ctx, c, client.ByID(id)) },
@@ -436,14 +439,15 @@ type updater[M any, PM interface {
 	*M
 	Model
 }, T, A any] struct {
-	noun    string
-	detail  func(error) string
-	flatten func(ctx context.Context, remote *T, m PM) diag.Diagnostics
-	actions func(ctx context.Context, from, to PM) ([]A, diag.Diagnostics)
-	meta    func(*T) client.Meta
-	get     func(ctx context.Context) (*T, error) // one fresh GET
-	read    func(ctx context.Context) (*T, error) // the cheapest read (the shared listing)
-	update  func(ctx context.Context, version int64, actions []A) (*T, error)
+	typeName string // the family's, for unset
+	noun     string
+	detail   func(error) string
+	flatten  func(ctx context.Context, remote *T, m PM) diag.Diagnostics
+	actions  func(ctx context.Context, from, to PM) ([]A, diag.Diagnostics)
+	meta     func(*T) client.Meta
+	get      func(ctx context.Context) (*T, error) // one fresh GET
+	read     func(ctx context.Context) (*T, error) // the cheapest read (the shared listing)
+	update   func(ctx context.Context, version int64, actions []A) (*T, error)
 	// settle, when positive, is how long to wait for values the API applies with a delay: after
 	// the update, the resource is read again until it holds what was planned.
 	settle time.Duration
@@ -509,6 +513,7 @@ func runUpdate[M any, PM interface {
 			resp.Diagnostics.Append(u.flatten(ctx, res, plan)...)
 			setMeta(plan, u.meta(res))
 			resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, plan)...)
+			unset.Applied(u.typeName, req.Plan, &resp.State)
 			return
 		}
 		if field := contended(err, u.contended); field != "" && time.Since(start) < ContentionWait {
@@ -537,6 +542,7 @@ func runUpdate[M any, PM interface {
 			resp.Diagnostics.Append(u.flatten(ctx, current, state)...)
 			setMeta(state, u.meta(current))
 			resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
+			unset.Read(u.typeName, &resp.State)
 		}
 		var partial *client.PartialUpdateError
 		if errors.As(err, &partial) && res != nil {
@@ -544,6 +550,7 @@ func runUpdate[M any, PM interface {
 			resp.Diagnostics.Append(u.flatten(ctx, res, state)...)
 			setMeta(state, u.meta(res))
 			resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
+			unset.Read(u.typeName, &resp.State)
 		}
 		if !client.IsConcurrentModification(err) || partial != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Unable to update %s %s", u.noun, name(state)), u.detail(err))

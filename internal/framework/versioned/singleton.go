@@ -16,6 +16,7 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 )
 
 // SingletonFamily is a versioned resource of which each project has exactly one and that cannot
@@ -67,7 +68,7 @@ func (r *SingletonResource[M, PM, T, A]) Metadata(_ context.Context, req resourc
 
 // Schema describes the resource.
 func (r *SingletonResource[M, PM, T, A]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.f.Schema(ctx)
+	resp.Schema = framework.CacheBlockTypes(unset.Schema(r.f.Schema(ctx)))
 }
 
 // UpgradeState returns the family's state upgraders.
@@ -106,7 +107,7 @@ func (r *SingletonResource[M, PM, T, A]) updater() updater[M, PM, T, A] {
 	e, c := r.f.Endpoint, r.Client
 	get := func(ctx context.Context) (*T, error) { return e.Get(ctx, c) }
 	return updater[M, PM, T, A]{
-		noun: r.f.Noun, detail: r.detail, meta: e.Meta, settle: r.f.Settle,
+		typeName: r.f.TypeName, noun: r.f.Noun, detail: r.detail, meta: e.Meta, settle: r.f.Settle,
 		flatten: func(ctx context.Context, t *T, m PM) diag.Diagnostics { return r.f.Flatten(ctx, c, t, m) },
 		actions: func(ctx context.Context, from, to PM) ([]A, diag.Diagnostics) { return r.f.Actions(ctx, c, from, to) },
 		get:     get, read: get,
@@ -193,6 +194,7 @@ func (r *SingletonResource[M, PM, T, A]) Read(ctx context.Context, req resource.
 	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, current, state)...)
 	setMeta(state, r.f.Endpoint.Meta(current))
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
+	unset.Read(r.f.TypeName, &resp.State)
 }
 
 // Update applies the changes (see runUpdate), waiting for delayed values.

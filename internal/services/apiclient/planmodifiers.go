@@ -3,6 +3,7 @@ package apiclient
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/scopes"
@@ -45,4 +46,10 @@ func (scopeReplace) PlanModifySet(ctx context.Context, req planmodifier.SetReque
 		return
 	}
 	resp.RequiresReplace = true
+}
+
+// keepersChanged replaces the client when keepers it held change; keepers recorded for the first
+// time (after an import, which cannot read them) do not.
+func keepersChanged(_ context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = len(req.StateValue.Elements()) > 0 && !req.PlanValue.Equal(req.StateValue)
 }

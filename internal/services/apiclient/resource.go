@@ -19,6 +19,7 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/scopes"
 )
 
@@ -58,7 +59,7 @@ func (r *Resource) Metadata(_ context.Context, req resource.MetadataRequest, res
 
 // Schema describes the resource.
 func (r *Resource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = resourceSchema(ctx)
+	resp.Schema = unset.Schema(resourceSchema(ctx))
 }
 
 // PlansDestroyAsIs (framework.DestroyPlanner): ModifyPlan returns at once for a null plan.
@@ -170,6 +171,7 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 	plan.applyAPI(created)
 	tflog.Debug(ctx, "created API client", map[string]any{"id": created.ID})
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &plan)...)
+	unset.Applied("api_client", req.Plan, &resp.State)
 }
 
 // Read refreshes the client from the provider's shared listing of clients.
@@ -205,6 +207,7 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 	}
 	state.applyAPI(got)
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &state)...)
+	unset.Read("api_client", &resp.State)
 }
 
 // Update only ever changes the timeouts block: every argument of an API client
@@ -217,6 +220,7 @@ func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp 
 		return
 	}
 	state.Timeouts = plan.Timeouts
+	state.Keepers = plan.Keepers // recorded after an import (no other change reaches Update)
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &state)...)
 }
 

@@ -96,8 +96,11 @@ func resourceSchema(ctx context.Context) schema.Schema {
 				Optional:    true,
 				ElementType: types.StringType,
 				MarkdownDescription: "Arbitrary values that, when changed, replace the client and so rotate its secret " +
-					"(for example a date to rotate on a schedule). Not sent to the API.",
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+					"(for example a date to rotate on a schedule). Not sent to the API, so an import cannot read them: after an " +
+					"import, the first apply records them without replacing the client.",
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplaceIf(keepersChanged,
+					"A change of keepers replaces the client, except when the state has none yet (after an import).",
+					"A change of keepers replaces the client, except when the state has none yet (after an import).")},
 			},
 			"secret": schema.StringAttribute{
 				Computed:  true,

@@ -3,7 +3,9 @@ package businessunit
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
@@ -24,6 +26,7 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/customfields"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/planmod"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/updates"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/versioned"
 )
@@ -106,7 +109,8 @@ func unitSchema(ctx context.Context, division bool) schema.Schema {
 		"store": schema.ListNestedBlock{
 			MarkdownDescription: "A store the unit buys in (one block per store)" + map[bool]string{true: "; none with `store_mode = \"FromParent\"`.", false: "."}[division],
 			NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-				"key": schema.StringAttribute{Optional: true, MarkdownDescription: "The store's key."},
+				"key": schema.StringAttribute{Required: true, MarkdownDescription: "The store's key.",
+					Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 			}},
 		},
 		"address": address.ListBlock("The unit's addresses. Give each a `key`: the shipping and billing keys name addresses by it, " +
@@ -128,9 +132,13 @@ func unitSchema(ctx context.Context, division bool) schema.Schema {
 				"(`changeParentUnit`): commercetools then recomputes the inherited stores and associates, with a delay.",
 			Validators: []validator.Object{objectvalidator.IsRequired()},
 			Attributes: map[string]schema.Attribute{
-				"id": schema.StringAttribute{Optional: true, MarkdownDescription: "The parent's id.",
-					Validators: []validator.String{stringvalidator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("key"))}},
-				"key": schema.StringAttribute{Optional: true, MarkdownDescription: "The parent's key."},
+				"id": schema.StringAttribute{Optional: true, MarkdownDescription: "The parent's id. commercetools reports a " +
+					"division's parent by key only, so an import fills `key`: a configuration that names the parent by id plans " +
+					"one update after an import, which sends nothing.",
+					Validators: []validator.String{stringvalidator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("key")),
+						unset.ZeroIsValue("one of id and key names the parent")}},
+				"key": schema.StringAttribute{Optional: true, MarkdownDescription: "The parent's key.",
+					Validators: []validator.String{unset.ZeroIsValue("one of id and key names the parent")}},
 			},
 		}
 	}
@@ -548,14 +556,34 @@ func validateView(v view) diag.Diagnostics {
 		names      []string
 	}{{"default_shipping_address_key", "shipping_address_keys", v.DefaultShippingAddressKey, v.shipping},
 		{"default_billing_address_key", "billing_address_keys", v.DefaultBillingAddressKey, v.billing}} {
-		if flex.Known(d.def) && d.names != nil && !slices.Contains(d.names, d.def.ValueString()) {
+		if flex.Known(d.def) && d.def.ValueString() != "" && d.names != nil && !slices.Contains(d.names, d.def.ValueString()) {
 			diags.AddAttributeError(path.Root(d.attr), "Default address not in the list",
 				fmt.Sprintf("%s %q must also be in %s (commercetools adds it there).", d.attr, d.def.ValueString(), d.list))
 		}
 	}
-	if v.division && v.storeMode == "FromParent" && len(v.Store) > 0 {
+	// Address keys the key lists name must be keys of address blocks (a key of an address
+	// that no block declares would be dropped by commercetools, and the plan never met).
+	if len(known) > 0 && len(known) == len(v.Address) {
+		for _, l := range []struct {
+			attr  string
+			names []string
+			def   types.String
+		}{{"shipping_address_keys", v.shipping, v.DefaultShippingAddressKey}, {"billing_address_keys", v.billing, v.DefaultBillingAddressKey}} {
+			names := l.names
+			if d := l.def.ValueString(); flex.Known(l.def) && d != "" {
+				names = append(slices.Clone(names), d)
+			}
+			for _, k := range names {
+				if !known[k] {
+					diags.AddAttributeError(path.Root(l.attr), "No address with this key",
+						fmt.Sprintf("%s names %q, but no address block has that key; the keys are %s.", l.attr, k, strings.Join(slices.Sorted(maps.Keys(known)), ", ")))
+				}
+			}
+		}
+	}
+	if v.division && (v.storeMode == "FromParent" || v.storeMode == "") && len(v.Store) > 0 {
 		diags.AddAttributeError(path.Root("store"), "Stores with store_mode FromParent",
-			"A division with store_mode = \"FromParent\" has its parent's stores: remove the store blocks or set store_mode = \"Explicit\".")
+			"A division with store_mode = \"FromParent\" (the default) has its parent's stores: remove the store blocks or set store_mode = \"Explicit\".")
 	}
 	return diags
 }

@@ -347,8 +347,8 @@ func flattenMoney(l []money.Money, prior []moneyModel, computedDigits bool) []mo
 		switch {
 		case m.Type == money.HighPrecision:
 			mm.FractionDigits, mm.PreciseAmount = flex.Int64Value(m.FractionDigits), flex.Int64Value(m.PreciseAmount)
-			if had && pm.CentAmount.IsNull() {
-				mm.CentAmount = types.Int64Null() // derived by commercetools from the precise amount
+			if !had || pm.CentAmount.IsNull() {
+				mm.CentAmount = types.Int64Null() // derived by commercetools from the precise amount (an import reads it so)
 			}
 		case computedDigits || (had && !pm.FractionDigits.IsNull()):
 			mm.FractionDigits = types.Int64Value(money.Digits(m.CurrencyCode))

@@ -20,6 +20,7 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/customfields"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/money"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/timestamp"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/versioned"
 )
 
@@ -66,11 +67,11 @@ func patternBlock(desc string) schema.ListNestedBlock {
 			Validators:          []validator.String{stringvalidator.OneOf("CountOnLineItemUnits", "CountOnCustomLineItemUnits")}},
 		"predicate": predicateAttr("Which (custom) line item units count, a [line item predicate](https://docs.commercetools.com/api/projects/predicates#line-item-field-identifiers).", true),
 		"min_count": schema.Int64Attribute{Optional: true, MarkdownDescription: "How many units at least (default 1).",
-			Validators: []validator.Int64{int64validator.AtLeast(0)}},
+			Validators: []validator.Int64{int64validator.AtLeast(0), unset.APIDefault(int64(1))}},
 		"max_count": schema.Int64Attribute{Optional: true, MarkdownDescription: "How many units at most.",
 			Validators: []validator.Int64{int64validator.AtLeast(1)}},
-		"exclude_count": schema.Int64Attribute{Optional: true, MarkdownDescription: "Deprecated by commercetools: units to leave out.",
-			Validators: []validator.Int64{int64validator.AtLeast(0)}},
+		"exclude_count": schema.Int64Attribute{Optional: true, MarkdownDescription: "Deprecated by commercetools: units to leave out (default 0).",
+			Validators: []validator.Int64{int64validator.AtLeast(0), unset.ZeroIsUnset()}},
 	}}}
 }
 
@@ -132,8 +133,8 @@ func cartDiscountSchema(ctx context.Context) schema.Schema {
 						"permyriad": schema.Int64Attribute{Optional: true, MarkdownDescription: "`relative`: the share in 1/10000 (1000 is 10 %).",
 							Validators: []validator.Int64{int64validator.Between(0, 10000)}},
 						"application_mode": schema.StringAttribute{Optional: true,
-							MarkdownDescription: "`absolute` and `fixed`: how the amount is spread over the targeted items: `IndividualApplication`, `ProportionateDistribution` or `EvenDistribution`.",
-							Validators:          []validator.String{stringvalidator.OneOf(applicationModes...)}},
+							MarkdownDescription: "`absolute` and `fixed`: how the amount is spread over the targeted items: `IndividualApplication`, `ProportionateDistribution` (the API's default) or `EvenDistribution`.",
+							Validators:          []validator.String{stringvalidator.OneOf(applicationModes...), unset.APIDefault("ProportionateDistribution")}},
 						"product_id": schema.StringAttribute{Optional: true, MarkdownDescription: "`giftLineItem`: the id of the product given."},
 						"variant_id": schema.Int64Attribute{Optional: true, MarkdownDescription: "`giftLineItem`: the variant given.",
 							Validators: []validator.Int64{int64validator.AtLeast(1)}},

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/versioned"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/writeonly"
 )
@@ -71,7 +72,9 @@ func resourceSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "Up to 3 reference expansion paths applied to the resource sent to the extension.",
 				Validators:          []validator.List{listvalidator.SizeBetween(1, 3)}},
 			"include_old_resource": schema.BoolAttribute{Optional: true,
-				MarkdownDescription: "Whether an update sends the resource as it was before the update, too (the API's default is `false`)."},
+				MarkdownDescription: "Whether an update sends the resource as it was before the update, too (the API's default is `false`; " +
+					"`false` and leaving it out are one value).",
+				Validators: []validator.Bool{unset.ZeroIsUnset()}},
 		},
 		Blocks: map[string]schema.Block{
 			"destination": schema.ListNestedBlock{

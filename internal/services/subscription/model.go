@@ -343,7 +343,9 @@ func resourceTypeIDsOf(l []notification) []string {
 	return out
 }
 
-// flattenNotifications reads messages or events; "all types" keeps the prior form ([] or none).
+// flattenNotifications reads messages or events; "all types" keeps the prior form ([] or none), and
+// is none after an import. (The blocks are a set: Terraform matches them by value, so their
+// attributes cannot take the prior form the way other attributes do; see package unset.)
 func flattenNotifications(remote []notification, prior []notificationModel) []notificationModel {
 	priorTypes := map[string]types.List{}
 	for _, p := range prior {
@@ -354,7 +356,7 @@ func flattenNotifications(remote []notification, prior []notificationModel) []no
 		t := flex.StringList(n.Types)
 		if len(n.Types) == 0 {
 			t = types.ListValueMust(types.StringType, []attr.Value{})
-			if p, ok := priorTypes[n.ResourceTypeID]; ok && p.IsNull() {
+			if p, ok := priorTypes[n.ResourceTypeID]; !ok || p.IsNull() {
 				t = types.ListNull(types.StringType)
 			}
 		} else if p, ok := priorTypes[n.ResourceTypeID]; ok && updates.SameSet(flex.Strings(p), n.Types) {

@@ -1,0 +1,692 @@
+// Package unset makes absent, null and the zero value ("" for a string, {} for a map, [] for a
+// list or set, and 0 or false where a family says so) one value to the user, for every optional
+// attribute of every resource, once, instead of per attribute.
+//
+// A configuration may write any of the three; the state must then hold what it wrote (Terraform
+// refuses a result that differs from the plan), and a later plan must find nothing to change
+// whichever of the three the configuration writes, after an apply, a refresh, an import or a
+// switch from the incumbent's state. The API knows one "unset", so the provider does this:
+//
+//   - Schema makes such attributes optional and computed, with the Keep plan modifier: an
+//     attribute the configuration leaves out (or sets to null) plans its prior value while that
+//     is unset (null or zero), and null when it held a value (the value is removed). A value the
+//     configuration writes is planned as written.
+//   - Validators of such attributes skip the zero value: "" or [] is "unset", not a value of the
+//     wrong shape. Where a string attribute has a default, the zero value is refused at plan time
+//     with a message that says to leave the attribute out.
+//   - Read (refresh and import) stores an unset attribute as its zero value: a configuration that
+//     writes the zero value then plans nothing, and one that leaves it out plans the prior value.
+//   - Applied (after a create or an update) keeps the plan's form of an unset attribute: the
+//     state holds what the configuration wrote.
+//
+// Families keep writing null for what the API does not hold (flex returns null), and flex reads
+// "" as unset when it builds requests. Attributes inside set blocks are left alone: Terraform
+// matches set elements by value, so an element whose attribute was planned from the prior one
+// would not find its prior element.
+package unset
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// Marker is a validator that validates nothing: it tells Schema how to treat an attribute.
+type Marker struct {
+	kind int
+	note string
+	def  any // markDefault: the API's default (string, int64 or bool)
+}
+
+const (
+	markValue   = iota + 1 // the zero value has a meaning of its own
+	markUnset              // the zero value (0, false) means unset: opt-in for numbers and bools
+	markDefault            // the API applies a default when the attribute is left out
+)
+
+// APIDefault marks an attribute that commercetools fills with a default when a request leaves
+// it out and reports afterwards (a string, an int64 or a bool). Leaving the attribute out and
+// writing the default out are then one value: neither plans against the other, after an apply,
+// a refresh or an import. Use it where the schema cannot hold the default (it depends on other
+// attributes, or the incumbent stored it as unset).
+func APIDefault[T string | int64 | bool](v T) Marker { return Marker{kind: markDefault, def: v} }
+
+// ZeroIsValue marks an attribute whose zero value has a meaning of its own (a 0 % rate, an
+// empty list that the API keeps apart from no list): the rule does not apply. why says what
+// the zero value means, for the documentation.
+func ZeroIsValue(why string) Marker { return Marker{kind: markValue, note: why} }
+
+// ZeroIsUnset marks a number or bool whose zero value means unset (the incumbent sent nothing
+// for it): 0 or false plans like an absent attribute.
+func ZeroIsUnset() Marker { return Marker{kind: markUnset} }
+
+// Description implements the validator interfaces.
+func (m Marker) Description(context.Context) string { return "" }
+
+// MarkdownDescription implements the validator interfaces.
+func (m Marker) MarkdownDescription(context.Context) string { return "" }
+
+// ValidateString implements validator.String (it validates nothing).
+func (Marker) ValidateString(context.Context, validator.StringRequest, *validator.StringResponse) {}
+
+// ValidateInt64 implements validator.Int64 (it validates nothing).
+func (Marker) ValidateInt64(context.Context, validator.Int64Request, *validator.Int64Response) {}
+
+// ValidateFloat64 implements validator.Float64 (it validates nothing).
+func (Marker) ValidateFloat64(context.Context, validator.Float64Request, *validator.Float64Response) {
+}
+
+// ValidateBool implements validator.Bool (it validates nothing).
+func (Marker) ValidateBool(context.Context, validator.BoolRequest, *validator.BoolResponse) {}
+
+// ValidateMap implements validator.Map (it validates nothing).
+func (Marker) ValidateMap(context.Context, validator.MapRequest, *validator.MapResponse) {}
+
+// ValidateList implements validator.List (it validates nothing).
+func (Marker) ValidateList(context.Context, validator.ListRequest, *validator.ListResponse) {}
+
+// ValidateSet implements validator.Set (it validates nothing).
+func (Marker) ValidateSet(context.Context, validator.SetRequest, *validator.SetResponse) {}
+
+func markerOf[V any](vs []V) int {
+	for _, v := range vs {
+		if m, ok := any(v).(Marker); ok {
+			return m.kind
+		}
+	}
+	return 0
+}
+
+// defaultOf returns the API default a marker declares, as a Terraform value of type t.
+func defaultOf[V any](vs []V, t tftypes.Type) (tftypes.Value, bool) {
+	for _, v := range vs {
+		m, ok := any(v).(Marker)
+		if !ok || m.kind != markDefault {
+			continue
+		}
+		switch d := m.def.(type) {
+		case string:
+			return tftypes.NewValue(t, d), true
+		case int64:
+			return tftypes.NewValue(t, new(big.Float).SetInt64(d)), true
+		case bool:
+			return tftypes.NewValue(t, d), true
+		}
+	}
+	return tftypes.Value{}, false
+}
+
+// Schema applies the rule to every optional attribute of a resource schema, in its blocks too.
+func Schema(s schema.Schema) schema.Schema {
+	s.Attributes = attributes(s.Attributes)
+	s.Blocks = blocks(s.Blocks)
+	return s
+}
+
+type unwrapper interface{ Unwrapped() schema.Block }
+
+func blocks(bs map[string]schema.Block) map[string]schema.Block {
+	if len(bs) == 0 {
+		return bs
+	}
+	out := make(map[string]schema.Block, len(bs))
+	for name, b := range bs {
+		switch x := b.(type) {
+		case schema.ListNestedBlock:
+			x.NestedObject.Attributes = attributes(x.NestedObject.Attributes)
+			x.NestedObject.Blocks = blocks(x.NestedObject.Blocks)
+			out[name] = x
+		case schema.SingleNestedBlock:
+			x.Attributes = attributes(x.Attributes)
+			x.Blocks = blocks(x.Blocks)
+			out[name] = x
+		default:
+			out[name] = b // set blocks (see the package comment), and anything else, as they are
+		}
+	}
+	return out
+}
+
+func attributes(as map[string]schema.Attribute) map[string]schema.Attribute {
+	if len(as) == 0 {
+		return as
+	}
+	out := make(map[string]schema.Attribute, len(as))
+	for name, a := range as {
+		out[name] = attribute(name, a)
+	}
+	return out
+}
+
+// applies reports whether the rule applies to an optional attribute.
+func applies(a schema.Attribute, marker int) bool {
+	return a.IsOptional() && !a.IsRequired() && !a.IsWriteOnly() && marker != markValue
+}
+
+func attribute(name string, a schema.Attribute) schema.Attribute {
+	switch x := a.(type) {
+	case schema.StringAttribute:
+		m := markerOf(x.Validators)
+		if !applies(x, m) {
+			return x
+		}
+		if x.Default != nil {
+			// "" is not the default spelled differently: refuse it, and say what to write.
+			x.Validators = append(skipZero(x.Validators, zeroString), refuseEmpty{name: name})
+			return x
+		}
+		x.Validators = append(skipZero(x.Validators, zeroString), covered{})
+		if !x.Computed || m == markDefault {
+			x.Computed = true
+			x.PlanModifiers = append([]planmodifier.String{keepFor(x.Validators, tftypes.String)}, x.PlanModifiers...)
+		}
+		return x
+	case schema.MapAttribute:
+		if m := markerOf(x.Validators); applies(x, m) {
+			x.Validators = append(skipZero(x.Validators, zeroMap), covered{})
+			if !x.Computed {
+				x.Computed = true
+				x.PlanModifiers = append([]planmodifier.Map{Keep()}, x.PlanModifiers...)
+			}
+		}
+		return x
+	case schema.ListAttribute:
+		if m := markerOf(x.Validators); applies(x, m) {
+			x.Validators = append(skipZero(x.Validators, zeroList), covered{})
+			if !x.Computed {
+				x.Computed = true
+				x.PlanModifiers = append([]planmodifier.List{Keep()}, x.PlanModifiers...)
+			}
+		}
+		return x
+	case schema.SetAttribute:
+		if m := markerOf(x.Validators); applies(x, m) {
+			x.Validators = append(skipZero(x.Validators, zeroSet), covered{})
+			if !x.Computed {
+				x.Computed = true
+				x.PlanModifiers = append([]planmodifier.Set{Keep()}, x.PlanModifiers...)
+			}
+		}
+		return x
+	case schema.Int64Attribute:
+		m := markerOf(x.Validators)
+		if m != markUnset && m != markValue && x.IsOptional() {
+			x.Validators = guideZeroInt64(x.Validators)
+		}
+		if (m == markUnset || m == markDefault) && applies(x, m) && x.Default == nil {
+			x.Validators = append(skipZero(x.Validators, zeroInt64), covered{})
+			if !x.Computed || m == markDefault {
+				x.Computed = true
+				x.PlanModifiers = append([]planmodifier.Int64{keepFor(x.Validators, tftypes.Number)}, x.PlanModifiers...)
+			}
+		}
+		return x
+	case schema.Float64Attribute:
+		if m := markerOf(x.Validators); m == markUnset && applies(x, m) && x.Default == nil {
+			x.Validators = append(skipZero(x.Validators, zeroFloat64), covered{})
+			if !x.Computed {
+				x.Computed = true
+				x.PlanModifiers = append([]planmodifier.Float64{Keep()}, x.PlanModifiers...)
+			}
+		}
+		return x
+	case schema.BoolAttribute:
+		if m := markerOf(x.Validators); (m == markUnset || m == markDefault) && applies(x, m) && x.Default == nil {
+			x.Validators = append(x.Validators, covered{})
+			if !x.Computed || m == markDefault {
+				x.Computed = true
+				x.PlanModifiers = append([]planmodifier.Bool{keepFor(x.Validators, tftypes.Bool)}, x.PlanModifiers...)
+			}
+		}
+		return x
+	}
+	return a
+}
+
+// IsZero reports whether a value is null or the zero value of its type: what "unset" is.
+func IsZero(v tftypes.Value) bool {
+	if v.IsNull() {
+		return true
+	}
+	if !v.IsKnown() {
+		return false
+	}
+	switch t := v.Type(); {
+	case t.Is(tftypes.String):
+		var s string
+		return v.As(&s) == nil && s == ""
+	case t.Is(tftypes.Number):
+		var f big.Float
+		return v.As(&f) == nil && f.Sign() == 0
+	case t.Is(tftypes.Bool):
+		var b bool
+		return v.As(&b) == nil && !b
+	case t.Is(tftypes.Map{}):
+		var m map[string]tftypes.Value
+		return v.As(&m) == nil && len(m) == 0
+	case t.Is(tftypes.List{}), t.Is(tftypes.Set{}):
+		var l []tftypes.Value
+		return v.As(&l) == nil && len(l) == 0
+	}
+	return false
+}
+
+// zeroOf is the zero value of a primitive or collection type.
+func zeroOf(t tftypes.Type) (tftypes.Value, bool) {
+	switch {
+	case t.Is(tftypes.String):
+		return tftypes.NewValue(t, ""), true
+	case t.Is(tftypes.Number):
+		return tftypes.NewValue(t, new(big.Float)), true
+	case t.Is(tftypes.Bool):
+		return tftypes.NewValue(t, false), true
+	case t.Is(tftypes.Map{}):
+		return tftypes.NewValue(t, map[string]tftypes.Value{}), true
+	case t.Is(tftypes.List{}), t.Is(tftypes.Set{}):
+		return tftypes.NewValue(t, []tftypes.Value{}), true
+	}
+	return tftypes.Value{}, false
+}
+
+// rules is where the rule applies in one object type: attributes, and blocks to descend into.
+type rules struct {
+	attrs    map[string]bool
+	defaults map[string]tftypes.Value // the API defaults of attributes that declare one
+	lists    map[string]*rules        // list blocks
+	single   map[string]*rules        // single blocks
+}
+
+func (r *rules) empty() bool {
+	return r == nil || len(r.attrs) == 0 && len(r.lists) == 0 && len(r.single) == 0
+}
+
+var cache sync.Map // resource type name → *rules
+
+// rulesOf works out, once per resource type, where the rule applies: the attributes Schema
+// marked covered.
+func rulesOf(typeName string, s schema.Schema) *rules {
+	if r, ok := cache.Load(typeName); ok {
+		return r.(*rules)
+	}
+	r := collect(s.Attributes, s.Blocks)
+	cache.Store(typeName, r)
+	return r
+}
+
+// isCovered reports whether Schema applied the rule to an attribute (its covered marker).
+func isCovered[V any](vs []V) bool {
+	for _, v := range vs {
+		if _, ok := any(v).(covered); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// covered marks an attribute the rule applies to; it validates nothing.
+type covered struct{ Marker }
+
+func collect(as map[string]schema.Attribute, bs map[string]schema.Block) *rules {
+	r := &rules{attrs: map[string]bool{}, defaults: map[string]tftypes.Value{}, lists: map[string]*rules{}, single: map[string]*rules{}}
+	for name, a := range as {
+		switch x := a.(type) {
+		case schema.StringAttribute:
+			r.attrs[name] = isCovered(x.Validators)
+			if d, ok := defaultOf(x.Validators, tftypes.String); ok {
+				r.defaults[name] = d
+			}
+		case schema.MapAttribute:
+			r.attrs[name] = isCovered(x.Validators)
+		case schema.ListAttribute:
+			r.attrs[name] = isCovered(x.Validators)
+		case schema.SetAttribute:
+			r.attrs[name] = isCovered(x.Validators)
+		case schema.Int64Attribute:
+			r.attrs[name] = isCovered(x.Validators)
+			if d, ok := defaultOf(x.Validators, tftypes.Number); ok {
+				r.defaults[name] = d
+			}
+		case schema.Float64Attribute:
+			r.attrs[name] = isCovered(x.Validators)
+		case schema.BoolAttribute:
+			r.attrs[name] = isCovered(x.Validators)
+			if d, ok := defaultOf(x.Validators, tftypes.Bool); ok {
+				r.defaults[name] = d
+			}
+		}
+		if !r.attrs[name] {
+			delete(r.attrs, name)
+		}
+	}
+	for name, b := range bs {
+		if u, ok := b.(unwrapper); ok {
+			b = u.Unwrapped()
+		}
+		switch x := b.(type) {
+		case schema.ListNestedBlock:
+			if c := collect(x.NestedObject.Attributes, x.NestedObject.Blocks); !c.empty() {
+				r.lists[name] = c
+			}
+		case schema.SingleNestedBlock:
+			if c := collect(x.Attributes, x.Blocks); !c.empty() {
+				r.single[name] = c
+			}
+		}
+	}
+	return r
+}
+
+// Read stores every unset attribute the rule covers as its zero value, after a refresh or an
+// import: the form a configuration can write and the form the incumbent stored.
+func Read(typeName string, st *tfsdk.State) {
+	if st.Raw.IsNull() || !st.Raw.IsKnown() {
+		return
+	}
+	sch, ok := st.Schema.(schema.Schema)
+	if !ok {
+		return
+	}
+	r := rulesOf(typeName, sch)
+	if r.empty() {
+		return
+	}
+	if v, changed := normalize(st.Raw, r, nil); changed {
+		st.Raw = v
+	}
+}
+
+// Applied keeps, after a create or an update, the plan's form of every unset attribute the rule
+// covers: the state holds what the configuration wrote, null or the zero value.
+func Applied(typeName string, plan tfsdk.Plan, st *tfsdk.State) {
+	if st.Raw.IsNull() || !st.Raw.IsKnown() || plan.Raw.IsNull() {
+		return
+	}
+	sch, ok := st.Schema.(schema.Schema)
+	if !ok {
+		return
+	}
+	r := rulesOf(typeName, sch)
+	if r.empty() {
+		return
+	}
+	p := plan.Raw
+	if v, changed := normalize(st.Raw, r, &p); changed {
+		st.Raw = v
+	}
+}
+
+// normalize rewrites the unset attributes of an object: with no plan, to their zero value;
+// with a plan, to the plan's form when the plan has them unset too.
+func normalize(v tftypes.Value, r *rules, plan *tftypes.Value) (tftypes.Value, bool) {
+	if v.IsNull() || !v.IsKnown() {
+		return v, false
+	}
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		return v, false
+	}
+	var planned map[string]tftypes.Value
+	if plan != nil {
+		if plan.IsNull() || !plan.IsKnown() || plan.As(&planned) != nil {
+			return v, false
+		}
+	}
+	changed := false
+	set := func(name string, nv tftypes.Value) {
+		if !changed {
+			cp := make(map[string]tftypes.Value, len(attrs))
+			for k, x := range attrs {
+				cp[k] = x
+			}
+			attrs, changed = cp, true
+		}
+		attrs[name] = nv
+	}
+	for name := range r.attrs {
+		cur, ok := attrs[name]
+		if !ok || !cur.IsKnown() {
+			continue
+		}
+		if def, ok := r.defaults[name]; ok && planned != nil && cur.Equal(def) {
+			// The API applied its default to an attribute the plan leaves unset: keep the plan's form.
+			if pv, ok := planned[name]; ok && pv.IsKnown() && IsZero(pv) {
+				set(name, pv)
+			}
+			continue
+		}
+		if !IsZero(cur) {
+			continue
+		}
+		if planned == nil {
+			if cur.IsNull() {
+				if z, ok := zeroOf(cur.Type()); ok {
+					set(name, z)
+				}
+			}
+			continue
+		}
+		if pv, ok := planned[name]; ok && pv.IsKnown() && IsZero(pv) && !pv.Equal(cur) {
+			set(name, pv)
+		}
+	}
+	for name, sub := range r.single {
+		cur, ok := attrs[name]
+		if !ok {
+			continue
+		}
+		var pp *tftypes.Value
+		if planned != nil {
+			pv, ok := planned[name]
+			if !ok {
+				continue
+			}
+			pp = &pv
+		}
+		if nv, ch := normalize(cur, sub, pp); ch {
+			set(name, nv)
+		}
+	}
+	for name, sub := range r.lists {
+		cur, ok := attrs[name]
+		if !ok || cur.IsNull() || !cur.IsKnown() {
+			continue
+		}
+		var elems []tftypes.Value
+		if cur.As(&elems) != nil {
+			continue
+		}
+		var pelems []tftypes.Value
+		if planned != nil {
+			pv, ok := planned[name]
+			if !ok || pv.IsNull() || !pv.IsKnown() || pv.As(&pelems) != nil {
+				continue
+			}
+		}
+		var out []tftypes.Value
+		for i, e := range elems {
+			var pp *tftypes.Value
+			if planned != nil {
+				if i >= len(pelems) {
+					break
+				}
+				pp = &pelems[i]
+			}
+			if ne, ch := normalize(e, sub, pp); ch {
+				if out == nil {
+					out = append([]tftypes.Value{}, elems...)
+				}
+				out[i] = ne
+			}
+		}
+		if out != nil {
+			set(name, tftypes.NewValue(cur.Type(), out))
+		}
+	}
+	if !changed {
+		return v, false
+	}
+	return tftypes.NewValue(v.Type(), attrs), true
+}
+
+// Keep is the plan modifier of the rule: a value left out of the configuration plans the prior
+// value while that is unset, and null (the value is removed) when it held one.
+func Keep() keep { return keep{} }
+
+// keepFor is Keep, which also keeps a prior value equal to the API default an attribute's
+// marker declares.
+func keepFor[V any](vs []V, t tftypes.Type) keep {
+	if d, ok := defaultOf(vs, t); ok {
+		return keep{def: &d}
+	}
+	return keep{}
+}
+
+type keep struct {
+	def *tftypes.Value // the API's default, which counts as unset
+}
+
+// keeps reports whether a prior value is kept for a configuration that leaves it out.
+func (k keep) keeps(ctx context.Context, state interface {
+	IsNull() bool
+	ToTerraformValue(context.Context) (tftypes.Value, error)
+}) bool {
+	if state.IsNull() {
+		return true
+	}
+	v, err := state.ToTerraformValue(ctx)
+	if err != nil {
+		return false
+	}
+	return IsZero(v) || k.def != nil && v.Equal(*k.def)
+}
+
+func (keep) Description(context.Context) string {
+	return "Absent, null and the empty value are one value: unset."
+}
+
+func (k keep) MarkdownDescription(ctx context.Context) string { return k.Description(ctx) }
+
+// KeepsUnchangedPlan (planmod.Unchanging): an unchanged resource plans its prior values.
+func (keep) KeepsUnchangedPlan() {}
+
+func (k keep) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if !req.ConfigValue.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() && k.keeps(ctx, req.StateValue) {
+		resp.PlanValue = req.StateValue
+		return
+	}
+	resp.PlanValue = types.StringNull()
+}
+
+func (keep) PlanModifyMap(ctx context.Context, req planmodifier.MapRequest, resp *planmodifier.MapResponse) {
+	if !req.ConfigValue.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() && (req.StateValue.IsNull() || len(req.StateValue.Elements()) == 0) {
+		resp.PlanValue = req.StateValue
+		return
+	}
+	resp.PlanValue = types.MapNull(req.PlanValue.ElementType(ctx))
+}
+
+func (keep) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
+	if !req.ConfigValue.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() && (req.StateValue.IsNull() || len(req.StateValue.Elements()) == 0) {
+		resp.PlanValue = req.StateValue
+		return
+	}
+	resp.PlanValue = types.ListNull(req.PlanValue.ElementType(ctx))
+}
+
+func (keep) PlanModifySet(ctx context.Context, req planmodifier.SetRequest, resp *planmodifier.SetResponse) {
+	if !req.ConfigValue.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() && (req.StateValue.IsNull() || len(req.StateValue.Elements()) == 0) {
+		resp.PlanValue = req.StateValue
+		return
+	}
+	resp.PlanValue = types.SetNull(req.PlanValue.ElementType(ctx))
+}
+
+func (k keep) PlanModifyInt64(ctx context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
+	if !req.ConfigValue.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() && k.keeps(ctx, req.StateValue) {
+		resp.PlanValue = req.StateValue
+		return
+	}
+	resp.PlanValue = types.Int64Null()
+}
+
+func (keep) PlanModifyFloat64(ctx context.Context, req planmodifier.Float64Request, resp *planmodifier.Float64Response) {
+	if !req.ConfigValue.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() && (req.StateValue.IsNull() || req.StateValue.ValueFloat64() == 0) {
+		resp.PlanValue = req.StateValue
+		return
+	}
+	resp.PlanValue = types.Float64Null()
+}
+
+func (k keep) PlanModifyBool(ctx context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
+	if !req.ConfigValue.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() && k.keeps(ctx, req.StateValue) {
+		resp.PlanValue = req.StateValue
+		return
+	}
+	resp.PlanValue = types.BoolNull()
+}
+
+// refuseEmpty refuses "" for a string attribute with a default: the value is not the default
+// written differently, and the API would refuse it.
+type refuseEmpty struct{ name string }
+
+func (r refuseEmpty) Description(context.Context) string {
+	return "an empty string is refused: leave the attribute out for its default"
+}
+
+func (r refuseEmpty) MarkdownDescription(ctx context.Context) string { return r.Description(ctx) }
+
+func (r refuseEmpty) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueString() != "" {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Empty value",
+		fmt.Sprintf("%s = \"\" is not a value commercetools accepts. Leave %s out of the configuration (or set it to null) for its default, "+
+			"or write one of the values the documentation lists.", attrName(req.Path), attrName(req.Path)))
+}
+
+func attrName(p path.Path) string { return strings.TrimSpace(p.String()) }
+
+// DefaultHCL renders the API default a marker declares as HCL ("" for other markers): the
+// configuration generator writes it out.
+func (m Marker) DefaultHCL() string {
+	switch d := m.def.(type) {
+	case string:
+		return fmt.Sprintf("%q", d)
+	case int64:
+		return fmt.Sprint(d)
+	case bool:
+		return fmt.Sprint(d)
+	}
+	return ""
+}
