@@ -63,6 +63,8 @@ type Shape struct {
 	Body string
 	// Keep lists dotted paths the forms never remove, null or zero in this shape.
 	Keep []string
+	// NoDefaults lists attributes whose default does not apply in this shape.
+	NoDefaults []string
 }
 
 // Env is what Setup gets.
@@ -163,7 +165,7 @@ func Generate(s *Schema, r *Recipe) ([]Instance, error) {
 		if err := check(s.Root, full, s.Type); err != nil {
 			return nil, fmt.Errorf("%s shape %d: %w", r.Type, si, err)
 		}
-		d := deriver{r: r, keep: sh.Keep}
+		d := deriver{r: r, keep: sh.Keep, noDefaults: sh.NoDefaults}
 		for _, v := range variants {
 			b := d.variant(v, full.Clone(), s.Root)
 			if b == nil {
@@ -234,8 +236,9 @@ func check(n *Node, b *Body, at string) error {
 }
 
 type deriver struct {
-	r    *Recipe
-	keep []string
+	r          *Recipe
+	keep       []string
+	noDefaults []string
 }
 
 func (d deriver) kept(n *Node) bool { return slices.Contains(d.keep, n.Path) }
@@ -454,7 +457,8 @@ func (d deriver) extreme(b *Body, n *Node, max bool) bool {
 				changed = true
 			}
 		}
-		if max && c.Kind == String && c.keyPattern && c.MaxLen > 0 && isLiteral(it.Expr) && !d.notText(c) {
+		if max && c.Kind == String && c.keyPattern && c.MaxLen > 0 && isLiteral(it.Expr) && !d.notText(c) &&
+			d.r.Skip[c.Path+":"+FLongest] == "" {
 			it.Expr = `"` + strings.Repeat("k", c.MaxLen) + `"` // made unique by finish
 			changed = true
 		}
@@ -472,6 +476,9 @@ func (d deriver) defaults(b *Body, n *Node) bool {
 		def := c.Default
 		if rd, ok := d.r.Defaults[c.Path]; ok {
 			def = rd
+		}
+		if slices.Contains(d.noDefaults, c.Path) {
+			continue
 		}
 		if c.Kind.IsBlock() {
 			blocks := b.Blocks(c.Name)
@@ -549,7 +556,7 @@ func finish(b *Body, s *Schema, v string, n int, r *Recipe) {
 			}
 			if strings.HasPrefix(it.Expr, `"kkkk`) {
 				long++
-				suffix := fmt.Sprintf("-%d-%d", n, long)
+				suffix := fmt.Sprintf("-%s-%d-%d", initials(s.Type), n, long)
 				it.Expr = `"` + strings.Repeat("k", c.MaxLen-len(suffix)) + suffix + `"`
 				continue
 			}
@@ -559,6 +566,17 @@ func finish(b *Body, s *Schema, v string, n int, r *Recipe) {
 		}
 	}
 	fill(b, s.Root, true)
+}
+
+// initials abbreviates a resource type: commercetools_business_unit_company is "buc".
+func initials(typ string) string {
+	var b strings.Builder
+	for _, w := range strings.Split(strings.TrimPrefix(typ, "commercetools_"), "_") {
+		if w != "" {
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String()
 }
 
 // Coverage is what forms each attribute and block was put in, per type.

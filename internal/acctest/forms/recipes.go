@@ -95,14 +95,14 @@ resource "commercetools_product_type" "w_pt" {
   key  = "w-pt"
   name = "Forms product type"
   attribute {
-    name  = "color"
+    name  = "w_color"
     label = { en = "Color" }
     type {
       name = "text"
     }
   }
   attribute {
-    name  = "size"
+    name  = "w_size"
     label = { en = "Size" }
     type {
       name = "text"
@@ -294,7 +294,7 @@ func Recipes() []*Recipe {
   description       = { en = "Custom fields", de = "Eigene Felder" }
   resource_type_ids = ["order", "customer"]
   field {
-    name       = "note"
+    name       = "note_{{n}}"
     label      = { en = "Note", de = "Notiz" }
     required   = true
     input_hint = "MultiLine"
@@ -303,7 +303,7 @@ func Recipes() []*Recipe {
     }
   }
   field {
-    name  = "kind"
+    name  = "kind_{{n}}"
     label = { en = "Kind" }
     type {
       name = "Enum"
@@ -318,7 +318,7 @@ func Recipes() []*Recipe {
     }
   }
   field {
-    name  = "level"
+    name  = "level_{{n}}"
     label = { en = "Level" }
     type {
       name = "LocalizedEnum"
@@ -333,7 +333,7 @@ func Recipes() []*Recipe {
     }
   }
   field {
-    name  = "tags"
+    name  = "tags_{{n}}"
     label = { en = "Tags" }
     type {
       name = "Set"
@@ -351,7 +351,7 @@ func Recipes() []*Recipe {
     }
   }
   field {
-    name  = "labels"
+    name  = "labels_{{n}}"
     label = { en = "Labels" }
     type {
       name = "Set"
@@ -369,7 +369,7 @@ func Recipes() []*Recipe {
     }
   }
   field {
-    name  = "single"
+    name  = "single_{{n}}"
     label = { en = "Single" }
     type {
       name = "Enum"
@@ -380,7 +380,7 @@ func Recipes() []*Recipe {
     }
   }
   field {
-    name  = "lsingle"
+    name  = "lsingle_{{n}}"
     label = { en = "Localized single" }
     type {
       name = "LocalizedEnum"
@@ -391,7 +391,7 @@ func Recipes() []*Recipe {
     }
   }
   field {
-    name  = "ssingle"
+    name  = "ssingle_{{n}}"
     label = { en = "Set of one" }
     type {
       name = "Set"
@@ -405,7 +405,7 @@ func Recipes() []*Recipe {
     }
   }
   field {
-    name  = "lssingle"
+    name  = "lssingle_{{n}}"
     label = { en = "Set of one localized" }
     type {
       name = "Set"
@@ -419,7 +419,7 @@ func Recipes() []*Recipe {
     }
   }
   field {
-    name  = "owner"
+    name  = "owner_{{n}}"
     label = { en = "Owner" }
     type {
       name              = "Reference"
@@ -427,7 +427,7 @@ func Recipes() []*Recipe {
     }
   }
   field {
-    name  = "others"
+    name  = "others_{{n}}"
     label = { en = "Others" }
     type {
       name = "Set"
@@ -501,7 +501,9 @@ func Recipes() []*Recipe {
 			NotText:  []string{"external_oauth.url", "shipping_rate_cart_classification_value.key", "business_units.my_business_unit_associate_role_key_on_creation"},
 			Skip:     map[string]string{"external_oauth.url:non-latin": "a URL", "shipping_rate_cart_classification_value.key:non-latin": "a key of the API's pattern"},
 			ImportID: func(attrs map[string]any) string { k, _ := attrs["key"].(string); return k },
-			Masked:   []string{"external_oauth"},
+			// The API masks the external OAuth header. An import reads every block (the incumbent's read none); a
+			// configuration that leaves a block out plans one update after an import, which sends nothing.
+			Masked: []string{"external_oauth", "messages", "carts", "shopping_lists", "business_units", "discounts", "inventory"},
 		},
 		{
 			Type: "commercetools_tax_category", Coll: "tax-categories",
@@ -544,6 +546,12 @@ resource "commercetools_tax_category" "r_tax" {
   }`, Keep: []string{"state"}},
 			},
 			NotText: []string{"state"},
+			ImportID: func(attrs map[string]any) string {
+				if k, _ := attrs["key"].(string); k != "" {
+					return "key=r-tax/" + k
+				}
+				return ""
+			},
 		},
 		{
 			Type: "commercetools_shipping_zone", Coll: "zones",
@@ -840,6 +848,8 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
 			NotText: []string{"attribute.name", "attribute.type.type_reference", "attribute.type.element_type.type_reference",
 				"attribute.type.value.key", "attribute.type.localized_value.key",
 				"attribute.type.element_type.value.key", "attribute.type.element_type.localized_value.key"},
+			// allow_recreate_deleting_values is the provider's own flag, not the API's: an import cannot read it.
+			Masked: []string{"attribute.allow_recreate_deleting_values"},
 		},
 		{
 			Type: "commercetools_attribute_group", Coll: "attribute-groups",
@@ -848,10 +858,10 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
   name        = { en = "Care", de = "Pflege" }
   description = { en = "How to care", de = "Pflegehinweise" }
   attribute {
-    key = "color"
+    key = "w_color"
   }
   attribute {
-    key = "size"
+    key = "w_size"
   }`}},
 			NotText: []string{"attribute.key"},
 		},
@@ -911,6 +921,8 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
 			},
 			NotText: append([]string{"parent", "slug", "order_hint", "assets.sources.uri", "assets.sources.content_type", "assets.sources.key", "assets.key"}, customNotText...),
 			Skip:    map[string]string{"slug:non-latin": "slugs allow A-Z, a-z, 0-9, '_' and '-' only", "assets.sources.uri:non-latin": "a URI"},
+			// commercetools reports the parent by id: a parent named by key plans one update after an import, which sends nothing.
+			Masked: []string{"parent_key", "parent"},
 		},
 		{
 			Type: "commercetools_associate_role", Coll: "associate-roles",
@@ -945,7 +957,7 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
 			Skip: map[string]string{"address.key:longest": "the address keys are named by the key lists"},
 		},
 		{
-			Type: "commercetools_business_unit_division", Coll: "",
+			Type: "commercetools_business_unit_division", Coll: "business-units",
 			Shapes: []Shape{
 				{Body: `
   key                = "division"
@@ -1085,7 +1097,7 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
     discounted_quantity = 1
     max_occurrence      = 2
     selection_mode      = "Cheapest"
-  }`, Keep: []string{"target", "target.predicate", "target.trigger_quantity", "target.discounted_quantity", "target.selection_mode",
+  }`, NoDefaults: []string{"value.application_mode"}, Keep: []string{"discount_group_id", "target", "target.predicate", "target.trigger_quantity", "target.discounted_quantity", "target.selection_mode",
 					"value.permyriad"}},
 				{Body: `
   key        = "cd"
@@ -1140,7 +1152,7 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
     variant_id              = 1
     supply_channel_id       = commercetools_channel.w_supply.id
     distribution_channel_id = commercetools_channel.w_dist.id
-  }`, Keep: []string{"sort_order", "value.product_id", "value.variant_id"}},
+  }`, Keep: []string{"sort_order", "value.product_id", "value.variant_id"}, NoDefaults: []string{"value.application_mode"}},
 			},
 			NotText: append([]string{"predicate", "target.predicate", "target.trigger_pattern.predicate", "target.target_pattern.predicate",
 				"value.product_id", "value.supply_channel_id", "value.distribution_channel_id", "discount_group_id", "stores", "recurrence_policy_ids"}, customNotText...),
@@ -1404,7 +1416,7 @@ resource "commercetools_api_extension" "w_base2" {
   }
   event {
     resource_type_id = "checkout"
-  }`, Keep: []string{"destination.queue_url", "destination.region", "message"}},
+  }`, Keep: []string{"destination.queue_url", "destination.region", "message"}, NoDefaults: []string{"format.cloud_events_version"}},
 				{Body: `
   key = "sub"
   destination {
@@ -1439,7 +1451,7 @@ resource "commercetools_api_extension" "w_base2" {
     type = "CloudEvents"
   }
   message {
-    resource_type_id = "cart"
+    resource_type_id = "payment"
   }`, Keep: []string{"destination.uri", "destination.access_key", "format", "message"}},
 				{Body: `
   key = "sub"
@@ -1472,7 +1484,7 @@ resource "commercetools_api_extension" "w_base2" {
     key              = "key"
   }
   message {
-    resource_type_id = "channel"
+    resource_type_id = "customer"
   }`, Keep: []string{"destination.bootstrap_server", "destination.api_key", "destination.api_secret", "destination.topic", "destination.acks", "message"}},
 				{Body: `
   key = "sub"
@@ -1487,7 +1499,7 @@ resource "commercetools_api_extension" "w_base2" {
     acks                     = "1"
   }
   message {
-    resource_type_id = "channel"
+    resource_type_id = "customer"
   }`, Keep: []string{"destination.bootstrap_server", "destination.api_key_wo", "destination.api_secret_wo", "destination.topic", "destination.acks", "message",
 					"destination.api_key_wo_version", "destination.api_secret_wo_version"}},
 				{Body: `
@@ -1519,7 +1531,12 @@ resource "commercetools_api_extension" "w_base2" {
 			NotText: []string{"destination.queue_url", "destination.region", "destination.topic_arn", "destination.account_id", "destination.uri",
 				"destination.connection_string", "destination.project_id", "destination.topic", "destination.bootstrap_server",
 				"destination.key", "destination.access_key", "destination.api_key"},
-			Masked: []string{"destination.access_secret", "destination.access_key", "destination.connection_string", "destination.api_secret", "destination.api_key"},
+			// The API masks the credentials. An import reads the format as the API reports it (Platform when none was
+			// given) and the changes as one block, and the set blocks' types as none: a configuration that leaves the
+			// format out, spreads the changes over several blocks or writes types = [] plans one update after an import,
+			// which sends nothing (see the resource's documentation).
+			Masked: []string{"destination.access_secret", "destination.access_key", "destination.connection_string", "destination.api_secret",
+				"destination.api_key", "format", "changes", "message", "event"},
 		},
 		{
 			Type: "commercetools_state", Coll: "states",

@@ -256,6 +256,9 @@ func addAttributes(ctx context.Context, parent *Node, attrs map[string]schema.At
 		case schema.ListAttribute:
 			for _, v := range x.Validators {
 				vals = append(vals, v)
+				var resp validator.ListResponse
+				v.ValidateList(ctx, validator.ListRequest{Path: path.Root(name), ConfigValue: types.ListValueMust(x.ElementType, nil)}, &resp)
+				n.ZeroRefused = n.ZeroRefused || resp.Diagnostics.HasError()
 			}
 		case schema.SetAttribute:
 			for _, v := range x.Validators {

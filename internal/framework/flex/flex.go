@@ -232,3 +232,13 @@ func Int64Value(p *int64) types.Int64 {
 	}
 	return types.Int64Value(*p)
 }
+
+// Int64NonZero returns a pointer to a known, non-zero value: nil for null, unknown or 0, for
+// numbers whose 0 means unset (see package unset).
+func Int64NonZero(v types.Int64) *int64 {
+	if !Known(v) || v.ValueInt64() == 0 {
+		return nil
+	}
+	n := v.ValueInt64()
+	return &n
+}

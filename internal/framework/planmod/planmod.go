@@ -40,20 +40,31 @@ func (m parentUnchanged) PlanModifyString(ctx context.Context, req planmodifier.
 		return
 	}
 	parent := req.Path.ParentPath()
-	var planned, prior types.Object
+	var planned, prior, config types.Object
 	if d := req.Plan.GetAttribute(ctx, parent, &planned); d.HasError() {
 		return
 	}
 	if d := req.State.GetAttribute(ctx, parent, &prior); d.HasError() || prior.IsNull() || planned.IsNull() {
 		return
 	}
-	pa, sa := planned.Attributes(), prior.Attributes()
+	if d := req.Config.GetAttribute(ctx, parent, &config); d.HasError() || config.IsNull() {
+		return
+	}
+	pa, sa, ca := planned.Attributes(), prior.Attributes(), config.Attributes()
 	for name, pv := range pa {
 		if skip(name, m.ignore) {
 			continue
 		}
 		sv, ok := sa[name]
-		if !ok || pv.IsUnknown() {
+		if !ok {
+			return
+		}
+		if pv.IsUnknown() {
+			// Not planned yet: an attribute the configuration leaves out keeps an unset prior
+			// value (package unset), so it is unchanged when the prior value is unset.
+			if cv, ok := ca[name]; ok && cv.IsNull() && emptyString(sv) {
+				continue
+			}
 			return
 		}
 		if !pv.Equal(sv) && (!emptyString(pv) || !emptyString(sv)) {

@@ -29,6 +29,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -52,7 +53,13 @@ const (
 	markValue   = iota + 1 // the zero value has a meaning of its own
 	markUnset              // the zero value (0, false) means unset: opt-in for numbers and bools
 	markDefault            // the API applies a default when the attribute is left out
+	markRefuse             // the API refuses the zero value: refused at plan time, with guidance
 )
+
+// ZeroRefused marks an attribute whose zero value the API refuses ("" for a name the API always
+// holds, [] for the languages of a project): the configuration may leave it out (the API's value
+// stays), but "" or [] is a plan-time error that says so.
+func ZeroRefused() Marker { return Marker{kind: markRefuse} }
 
 // APIDefault marks an attribute that commercetools fills with a default when a request leaves
 // it out and reports afterwards (a string, an int64 or a bool). Leaving the attribute out and
@@ -177,6 +184,10 @@ func attribute(name string, a schema.Attribute) schema.Attribute {
 	switch x := a.(type) {
 	case schema.StringAttribute:
 		m := markerOf(x.Validators)
+		if m == markRefuse {
+			x.Validators = append(skipZero(x.Validators, zeroString), refuseEmpty{name: name})
+			return x
+		}
 		if !applies(x, m) {
 			return x
 		}
@@ -201,7 +212,9 @@ func attribute(name string, a schema.Attribute) schema.Attribute {
 		}
 		return x
 	case schema.ListAttribute:
-		if m := markerOf(x.Validators); applies(x, m) {
+		if m := markerOf(x.Validators); m == markRefuse {
+			x.Validators = append(skipZero(x.Validators, zeroList), refuseEmptyList{})
+		} else if applies(x, m) {
 			x.Validators = append(skipZero(x.Validators, zeroList), covered{})
 			if !x.Computed {
 				x.Computed = true
@@ -300,6 +313,7 @@ func zeroOf(t tftypes.Type) (tftypes.Value, bool) {
 
 // rules is where the rule applies in one object type: attributes, and blocks to descend into.
 type rules struct {
+	floats   map[string]bool // float attributes and lists of floats (see decimal)
 	attrs    map[string]bool
 	defaults map[string]tftypes.Value // the API defaults of attributes that declare one
 	lists    map[string]*rules        // list blocks
@@ -307,7 +321,43 @@ type rules struct {
 }
 
 func (r *rules) empty() bool {
-	return r == nil || len(r.attrs) == 0 && len(r.lists) == 0 && len(r.single) == 0
+	return r == nil || len(r.attrs) == 0 && len(r.floats) == 0 && len(r.lists) == 0 && len(r.single) == 0
+}
+
+// decimal rewrites a number read from the API (a float64) as Terraform reads its shortest
+// decimal spelling: with 512 bits of precision, as in a configuration or a state file. Else
+// 13.3777 from the API and 13.3777 in the configuration are two numbers, and a plan after an
+// import finds a change in what looks the same.
+func decimal(v tftypes.Value) (tftypes.Value, bool) {
+	if v.IsNull() || !v.IsKnown() {
+		return v, false
+	}
+	if v.Type().Is(tftypes.Number) {
+		var f big.Float
+		if v.As(&f) != nil {
+			return v, false
+		}
+		f64, _ := f.Float64()
+		d, _, err := big.ParseFloat(strconv.FormatFloat(f64, 'g', -1, 64), 10, 512, big.ToNearestEven)
+		if err != nil || d.Cmp(&f) == 0 && d.Prec() == f.Prec() {
+			return v, false
+		}
+		return tftypes.NewValue(v.Type(), d), true
+	}
+	var elems []tftypes.Value
+	if !(v.Type().Is(tftypes.List{}) || v.Type().Is(tftypes.Set{})) || v.As(&elems) != nil {
+		return v, false
+	}
+	changed := false
+	for i, e := range elems {
+		if ne, ch := decimal(e); ch {
+			elems[i], changed = ne, true
+		}
+	}
+	if !changed {
+		return v, false
+	}
+	return tftypes.NewValue(v.Type(), elems), true
 }
 
 var cache sync.Map // resource type name → *rules
@@ -337,7 +387,7 @@ func isCovered[V any](vs []V) bool {
 type covered struct{ Marker }
 
 func collect(as map[string]schema.Attribute, bs map[string]schema.Block) *rules {
-	r := &rules{attrs: map[string]bool{}, defaults: map[string]tftypes.Value{}, lists: map[string]*rules{}, single: map[string]*rules{}}
+	r := &rules{floats: map[string]bool{}, attrs: map[string]bool{}, defaults: map[string]tftypes.Value{}, lists: map[string]*rules{}, single: map[string]*rules{}}
 	for name, a := range as {
 		switch x := a.(type) {
 		case schema.StringAttribute:
@@ -349,6 +399,9 @@ func collect(as map[string]schema.Attribute, bs map[string]schema.Block) *rules 
 			r.attrs[name] = isCovered(x.Validators)
 		case schema.ListAttribute:
 			r.attrs[name] = isCovered(x.Validators)
+			if x.ElementType != nil && x.ElementType.Equal(types.Float64Type) {
+				r.floats[name] = true
+			}
 		case schema.SetAttribute:
 			r.attrs[name] = isCovered(x.Validators)
 		case schema.Int64Attribute:
@@ -357,6 +410,7 @@ func collect(as map[string]schema.Attribute, bs map[string]schema.Block) *rules 
 				r.defaults[name] = d
 			}
 		case schema.Float64Attribute:
+			r.floats[name] = true
 			r.attrs[name] = isCovered(x.Validators)
 		case schema.BoolAttribute:
 			r.attrs[name] = isCovered(x.Validators)
@@ -400,7 +454,31 @@ func Read(typeName string, st *tfsdk.State) {
 	if r.empty() {
 		return
 	}
-	if v, changed := normalize(st.Raw, r, nil); changed {
+	if v, changed := normalize(st.Raw, r, nil, nil); changed {
+		st.Raw = v
+	}
+}
+
+// ReadFrom is Read after a refresh of a resource the state held (not an import): an attribute
+// whose prior value was unset stays in that form while the API reports its default.
+func ReadFrom(typeName string, prior tfsdk.State, st *tfsdk.State) {
+	if prior.Raw.IsNull() || !prior.Raw.IsKnown() {
+		Read(typeName, st)
+		return
+	}
+	if st.Raw.IsNull() || !st.Raw.IsKnown() {
+		return
+	}
+	sch, ok := st.Schema.(schema.Schema)
+	if !ok {
+		return
+	}
+	r := rulesOf(typeName, sch)
+	if r.empty() {
+		return
+	}
+	p := prior.Raw
+	if v, changed := normalize(st.Raw, r, nil, &p); changed {
 		st.Raw = v
 	}
 }
@@ -420,14 +498,15 @@ func Applied(typeName string, plan tfsdk.Plan, st *tfsdk.State) {
 		return
 	}
 	p := plan.Raw
-	if v, changed := normalize(st.Raw, r, &p); changed {
+	if v, changed := normalize(st.Raw, r, &p, nil); changed {
 		st.Raw = v
 	}
 }
 
-// normalize rewrites the unset attributes of an object: with no plan, to their zero value;
-// with a plan, to the plan's form when the plan has them unset too.
-func normalize(v tftypes.Value, r *rules, plan *tftypes.Value) (tftypes.Value, bool) {
+// normalize rewrites the unset attributes of an object: with no plan, to their zero value (or,
+// with a prior state, to the prior unset form while the API reports the default); with a plan,
+// to the plan's form when the plan has them unset too.
+func normalize(v tftypes.Value, r *rules, plan, prior *tftypes.Value) (tftypes.Value, bool) {
 	if v.IsNull() || !v.IsKnown() {
 		return v, false
 	}
@@ -435,11 +514,14 @@ func normalize(v tftypes.Value, r *rules, plan *tftypes.Value) (tftypes.Value, b
 	if err := v.As(&attrs); err != nil {
 		return v, false
 	}
-	var planned map[string]tftypes.Value
+	var planned, previous map[string]tftypes.Value
 	if plan != nil {
 		if plan.IsNull() || !plan.IsKnown() || plan.As(&planned) != nil {
 			return v, false
 		}
+	}
+	if prior != nil && !prior.IsNull() && prior.IsKnown() {
+		_ = prior.As(&previous)
 	}
 	changed := false
 	set := func(name string, nv tftypes.Value) {
@@ -452,14 +534,26 @@ func normalize(v tftypes.Value, r *rules, plan *tftypes.Value) (tftypes.Value, b
 		}
 		attrs[name] = nv
 	}
+	for name := range r.floats {
+		if cur, ok := attrs[name]; ok {
+			if nv, ch := decimal(cur); ch {
+				set(name, nv)
+			}
+		}
+	}
 	for name := range r.attrs {
 		cur, ok := attrs[name]
 		if !ok || !cur.IsKnown() {
 			continue
 		}
-		if def, ok := r.defaults[name]; ok && planned != nil && cur.Equal(def) {
-			// The API applied its default to an attribute the plan leaves unset: keep the plan's form.
-			if pv, ok := planned[name]; ok && pv.IsKnown() && IsZero(pv) {
+		if def, ok := r.defaults[name]; ok && cur.Equal(def) {
+			// The API reports its default for an attribute that was unset before (a refresh) or
+			// that the plan leaves unset (an apply): it stays in that unset form.
+			was := previous
+			if planned != nil {
+				was = planned
+			}
+			if pv, ok := was[name]; ok && pv.IsKnown() && IsZero(pv) {
 				set(name, pv)
 			}
 			continue
@@ -484,7 +578,7 @@ func normalize(v tftypes.Value, r *rules, plan *tftypes.Value) (tftypes.Value, b
 		if !ok {
 			continue
 		}
-		var pp *tftypes.Value
+		var pp, prev *tftypes.Value
 		if planned != nil {
 			pv, ok := planned[name]
 			if !ok {
@@ -492,7 +586,10 @@ func normalize(v tftypes.Value, r *rules, plan *tftypes.Value) (tftypes.Value, b
 			}
 			pp = &pv
 		}
-		if nv, ch := normalize(cur, sub, pp); ch {
+		if pv, ok := previous[name]; ok {
+			prev = &pv
+		}
+		if nv, ch := normalize(cur, sub, pp, prev); ch {
 			set(name, nv)
 		}
 	}
@@ -505,23 +602,29 @@ func normalize(v tftypes.Value, r *rules, plan *tftypes.Value) (tftypes.Value, b
 		if cur.As(&elems) != nil {
 			continue
 		}
-		var pelems []tftypes.Value
+		var pelems, prevElems []tftypes.Value
 		if planned != nil {
 			pv, ok := planned[name]
 			if !ok || pv.IsNull() || !pv.IsKnown() || pv.As(&pelems) != nil {
 				continue
 			}
 		}
+		if pv, ok := previous[name]; ok && !pv.IsNull() && pv.IsKnown() {
+			_ = pv.As(&prevElems)
+		}
 		var out []tftypes.Value
 		for i, e := range elems {
-			var pp *tftypes.Value
+			var pp, prev *tftypes.Value
 			if planned != nil {
 				if i >= len(pelems) {
 					break
 				}
 				pp = &pelems[i]
 			}
-			if ne, ch := normalize(e, sub, pp); ch {
+			if i < len(prevElems) {
+				prev = &prevElems[i]
+			}
+			if ne, ch := normalize(e, sub, pp, prev); ch {
 				if out == nil {
 					out = append([]tftypes.Value{}, elems...)
 				}
@@ -671,11 +774,29 @@ func (r refuseEmpty) ValidateString(_ context.Context, req validator.StringReque
 		return
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Empty value",
-		fmt.Sprintf("%s = \"\" is not a value commercetools accepts. Leave %s out of the configuration (or set it to null) for its default, "+
-			"or write one of the values the documentation lists.", attrName(req.Path), attrName(req.Path)))
+		fmt.Sprintf("%s = \"\" is not a value commercetools accepts. Leave %s out of the configuration (or set it to null) for "+
+			"its default or the value commercetools holds, or write a value the documentation lists.", attrName(req.Path), attrName(req.Path)))
 }
 
 func attrName(p path.Path) string { return strings.TrimSpace(p.String()) }
+
+// refuseEmptyList refuses [] for a list the API never holds empty.
+type refuseEmptyList struct{}
+
+func (refuseEmptyList) Description(context.Context) string {
+	return "an empty list is refused: leave the attribute out to keep what the API holds"
+}
+
+func (r refuseEmptyList) MarkdownDescription(ctx context.Context) string { return r.Description(ctx) }
+
+func (refuseEmptyList) ValidateList(_ context.Context, req validator.ListRequest, resp *validator.ListResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || len(req.ConfigValue.Elements()) > 0 {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Empty list",
+		fmt.Sprintf("%s = [] is not a value commercetools accepts. Leave %s out of the configuration (or set it to null) to keep "+
+			"what the project holds, or list at least one value.", attrName(req.Path), attrName(req.Path)))
+}
 
 // DefaultHCL renders the API default a marker declares as HCL ("" for other markers): the
 // configuration generator writes it out.

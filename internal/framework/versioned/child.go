@@ -227,7 +227,7 @@ func (r *ChildResource[M, PM, P, A]) Read(ctx context.Context, req resource.Read
 		return
 	}
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
-	unset.Read(r.f.TypeName, &resp.State)
+	unset.ReadFrom(r.f.TypeName, req.State, &resp.State)
 }
 
 // Update changes the child inside its parent.

@@ -75,3 +75,22 @@ func WithCommon(ctx context.Context, s schema.Schema, noun string) schema.Schema
 	})
 	return s
 }
+
+type importingKey struct{}
+
+// Importing reports whether a Flatten runs for the read that follows an import: the state holds
+// only the id then, so there is no prior form to keep, and Flatten reads everything the API
+// holds (blocks a configuration may leave out included), as a configuration that writes it out
+// would have it.
+func Importing(ctx context.Context) bool {
+	v, _ := ctx.Value(importingKey{}).(bool)
+	return v
+}
+
+// withImporting marks ctx for the read of an imported resource (its state has no version yet).
+func withImporting(ctx context.Context, m Model) context.Context {
+	if m.Base().Version.IsNull() {
+		return context.WithValue(ctx, importingKey{}, true)
+	}
+	return ctx
+}

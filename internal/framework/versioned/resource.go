@@ -399,10 +399,15 @@ func (r *Resource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadReque
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read %s %s", r.f.Noun, name(state)), r.detail(err))
 		return
 	}
-	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, remote, state)...)
+	importing := state.Base().Version.IsNull()
+	resp.Diagnostics.Append(r.f.Flatten(withImporting(ctx, state), r.Client, remote, state)...)
 	setMeta(state, r.f.Endpoint.Meta(remote))
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
-	unset.Read(r.f.TypeName, &resp.State)
+	if importing {
+		unset.Read(r.f.TypeName, &resp.State)
+	} else {
+		unset.ReadFrom(r.f.TypeName, req.State, &resp.State)
+	}
 }
 
 // Update sends the actions that take the state to the plan (see runUpdate).

@@ -191,10 +191,15 @@ func (r *SingletonResource[M, PM, T, A]) Read(ctx context.Context, req resource.
 		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read the %s", r.f.Noun), r.detail(err))
 		return
 	}
-	resp.Diagnostics.Append(r.f.Flatten(ctx, r.Client, current, state)...)
+	importing := state.Base().Version.IsNull()
+	resp.Diagnostics.Append(r.f.Flatten(withImporting(ctx, state), r.Client, current, state)...)
 	setMeta(state, r.f.Endpoint.Meta(current))
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, state)...)
-	unset.Read(r.f.TypeName, &resp.State)
+	if importing {
+		unset.Read(r.f.TypeName, &resp.State)
+	} else {
+		unset.ReadFrom(r.f.TypeName, req.State, &resp.State)
+	}
 }
 
 // Update applies the changes (see runUpdate), waiting for delayed values.

@@ -207,7 +207,7 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 	}
 	state.applyAPI(got)
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &state)...)
-	unset.Read("api_client", &resp.State)
+	unset.ReadFrom("api_client", req.State, &resp.State)
 }
 
 // Update only ever changes the timeouts block: every argument of an API client

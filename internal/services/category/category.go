@@ -22,6 +22,7 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/planmod"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/updates"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/versioned"
 )
 
@@ -162,8 +163,9 @@ func resourceSchema(ctx context.Context) schema.Schema {
 			"order_hint": schema.StringAttribute{Optional: true, Computed: true,
 				MarkdownDescription: "Where the category sorts among its siblings: a decimal strictly between 0 and 1 such as `\"0.5\"`. " +
 					"Left out, commercetools assigns a random one, which the state keeps (and never plans away); the incumbent sent an " +
-					"empty hint instead.",
-				Validators:    []validator.String{stringvalidator.RegexMatches(orderHintPattern, "must be a decimal strictly between 0 and 1, such as \"0.5\"")},
+					"empty hint instead. `\"\"` is refused: leave the attribute out for a random hint.",
+				Validators: []validator.String{stringvalidator.RegexMatches(orderHintPattern, "must be a decimal strictly between 0 and 1, such as \"0.5\""),
+					unset.ZeroRefused()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"external_id": schema.StringAttribute{Optional: true, MarkdownDescription: "An id of the category in another system.",
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},

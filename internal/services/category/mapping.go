@@ -37,7 +37,12 @@ func (parentPlan) PlanModifyString(ctx context.Context, req planmodifier.StringR
 	}
 	var planKey, stateKey types.String
 	req.Plan.GetAttribute(ctx, path.Root("parent_key"), &planKey)
-	if planKey.IsNull() {
+	if planKey.IsNull() || planKey.ValueString() == "" && !planKey.IsUnknown() {
+		// No parent: a root category keeps its unset prior form ("" or null, package unset).
+		if !req.State.Raw.IsNull() && req.StateValue.ValueString() == "" {
+			resp.PlanValue = req.StateValue
+			return
+		}
 		resp.PlanValue = types.StringNull()
 		return
 	}
@@ -59,7 +64,7 @@ func becomesRoot(ctx context.Context, req planmodifier.StringRequest, resp *stri
 	}
 	var planKey types.String
 	req.Plan.GetAttribute(ctx, path.Root("parent_key"), &planKey)
-	resp.RequiresReplace = req.PlanValue.IsNull() && planKey.IsNull()
+	resp.RequiresReplace = req.PlanValue.ValueString() == "" && !req.PlanValue.IsUnknown() && planKey.ValueString() == "" && !planKey.IsUnknown()
 }
 
 func sourcesDraft(l []sourceModel) []source {
@@ -237,7 +242,7 @@ func actions(ctx context.Context, c *client.Client, from, to *model) ([]action, 
 		out = append(out, updates.Act("setKey", "key", flex.String(to.Key)))
 	}
 	switch {
-	case !to.ParentKey.IsNull():
+	case to.ParentKey.ValueString() != "" || to.ParentKey.IsUnknown():
 		if to.ParentKey.ValueString() != from.ParentKey.ValueString() {
 			out = append(out, action{"action": "changeParent", "parent": parentRef(to)})
 		}

@@ -217,7 +217,7 @@ func componentsDraft(l []componentModel) *[]component {
 	out := make([]component, 0, len(l))
 	for _, c := range l {
 		out = append(out, component{Type: c.Type.ValueString(), Predicate: c.Predicate.ValueString(),
-			MinCount: flex.Int64(c.MinCount), MaxCount: flex.Int64(c.MaxCount), ExcludeCount: flex.Int64(c.ExcludeCount)})
+			MinCount: flex.Int64(c.MinCount), MaxCount: flex.Int64(c.MaxCount), ExcludeCount: flex.Int64NonZero(c.ExcludeCount)})
 	}
 	return &out
 }
@@ -324,10 +324,6 @@ func flattenValue(diags *diag.Diagnostics, v cartValue, prior []valueModel, rule
 	if v.Type != "relative" {
 		out.Permyriad = types.Int64Null()
 	}
-	// A mode the configuration leaves out is what commercetools defaults to: keep it out.
-	if p.ApplicationMode.IsNull() && out.ApplicationMode.ValueString() == defaultMode(v.Type) {
-		out.ApplicationMode = types.StringNull()
-	}
 	out.Money = flattenMoney(v.Money, p.Money, rules.computedDigits)
 	return []valueModel{out}
 }
@@ -367,8 +363,12 @@ func flattenComponents(l *[]component) []componentModel {
 		return out
 	}
 	for _, c := range *l {
+		minCount := types.Int64Value(1) // the API's default, when it leaves it out
+		if c.MinCount != nil {
+			minCount = types.Int64Value(*c.MinCount)
+		}
 		out = append(out, componentModel{Type: types.StringValue(c.Type), Predicate: types.StringValue(c.Predicate),
-			MinCount: flex.Int64Value(c.MinCount), MaxCount: flex.Int64Value(c.MaxCount), ExcludeCount: flex.Int64Value(c.ExcludeCount)})
+			MinCount: minCount, MaxCount: flex.Int64Value(c.MaxCount), ExcludeCount: flex.Int64Value(c.ExcludeCount)})
 	}
 	return out
 }
@@ -404,9 +404,6 @@ func keepDefaults(l, prior []componentModel) {
 			p = prior[i]
 		} else {
 			p = componentModel{MinCount: types.Int64Null(), ExcludeCount: types.Int64Null()}
-		}
-		if p.MinCount.IsNull() && l[i].MinCount.ValueInt64() == 1 {
-			l[i].MinCount = types.Int64Null()
 		}
 		if p.ExcludeCount.IsNull() && l[i].ExcludeCount.ValueInt64() == 0 {
 			l[i].ExcludeCount = types.Int64Null()

@@ -112,7 +112,7 @@ func checkType(diags *diag.Diagnostics, at path.Path, attr string, t typeFields)
 				fmt.Sprintf("Attribute %q is of type %s; %s applies to type %s only.", attr, n, field, only))
 		}
 	}
-	given := func(v types.String) bool { return !v.IsNull() && v.ValueString() != "" }
+	given := func(v types.String) bool { return v.IsUnknown() || !v.IsNull() && v.ValueString() != "" }
 	switch n {
 	case "reference":
 		need(given(t.ref), "reference_type_id", "reference_type_id (the resource type referenced)")

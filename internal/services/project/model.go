@@ -150,8 +150,17 @@ func searching(p *apiProject, which string) types.Bool {
 }
 
 // flatten copies the project into m. A block that m does not have is not managed and stays
-// empty; the external OAuth header, which the API masks, keeps m's value.
-func flatten(_ context.Context, _ *client.Client, p *apiProject, m *model) diag.Diagnostics {
+// empty, except after an import, which reads every block (the incumbent's import read none: its
+// issues #538 and #660); the external OAuth header, which the API masks, keeps m's value ("" after
+// an import: the next apply sends the configured one).
+func flatten(ctx context.Context, _ *client.Client, p *apiProject, m *model) diag.Diagnostics {
+	if versioned.Importing(ctx) {
+		m.Messages, m.Carts, m.ShoppingLists = []messagesModel{{}}, []cartsModel{{}}, []shoppingListsModel{{}}
+		m.BusinessUnits, m.Discounts, m.Inventory = []businessUnitsModel{{}}, []discountsModel{{}}, []inventoryModel{{}}
+		if p.ExternalOAuth != nil {
+			m.ExternalOAuth = []externalOAuthModel{{AuthorizationHeader: types.StringValue("")}}
+		}
+	}
 	m.ID = types.StringValue(p.Key)
 	m.Key = types.StringValue(p.Key)
 	m.Name = types.StringValue(p.Name)

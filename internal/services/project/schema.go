@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/versioned"
 )
 
@@ -63,15 +64,15 @@ func settingsSchema(ctx context.Context) schema.Schema {
 			"key": schema.StringAttribute{Computed: true, MarkdownDescription: "The project key.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"name": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "Name of the project.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, Validators: []validator.String{stringvalidator.LengthAtLeast(1), unset.ZeroRefused()}},
 			"currencies": schema.ListAttribute{Optional: true, Computed: true, ElementType: types.StringType,
 				MarkdownDescription: "The currencies of the project (ISO 4217 codes), at least one.", PlanModifiers: keep,
-				Validators: []validator.List{listvalidator.SizeAtLeast(1)}},
+				Validators: []validator.List{listvalidator.SizeAtLeast(1), unset.ZeroRefused()}},
 			"countries": schema.ListAttribute{Optional: true, Computed: true, ElementType: types.StringType,
 				MarkdownDescription: "The countries of the project (ISO 3166-1 codes).", PlanModifiers: keep},
 			"languages": schema.ListAttribute{Optional: true, Computed: true, ElementType: types.StringType,
 				MarkdownDescription: "The languages of the project (IETF language tags), at least one. A language a store uses cannot be removed.",
-				PlanModifiers:       keep, Validators: []validator.List{listvalidator.SizeAtLeast(1)}},
+				PlanModifiers:       keep, Validators: []validator.List{listvalidator.SizeAtLeast(1), unset.ZeroRefused()}},
 			"enable_search_index_products":       searchFlag("the Product Projection Search index"),
 			"enable_search_index_product_search": searchFlag("the Product Search index"),
 			"enable_search_index_orders":         searchFlag("the Order Search index"),

@@ -279,7 +279,7 @@ func keepConnection(prior types.String, remote string) types.String {
 	return flex.NonEmpty(remote)
 }
 
-func flatten(_ context.Context, _ *client.Client, s *subscription, m *model) diag.Diagnostics {
+func flatten(ctx context.Context, _ *client.Client, s *subscription, m *model) diag.Diagnostics {
 	prior := m.dest()
 	r := s.Destination
 	d := destinationModel{
@@ -308,9 +308,10 @@ func flatten(_ context.Context, _ *client.Client, s *subscription, m *model) dia
 	}
 	m.Destination = []destinationModel{d}
 	m.Key = flex.NonEmpty(s.Key)
-	// Platform is the default: no format block stays none.
+	// Platform is the default: no format block stays none, except after an import, which reads
+	// the format as the API reports it (as an export writes it out).
 	switch {
-	case s.Format == nil || s.Format.Type == "Platform" && len(m.Format) == 0:
+	case s.Format == nil || s.Format.Type == "Platform" && len(m.Format) == 0 && !versioned.Importing(ctx):
 		m.Format = []formatModel{}
 	default:
 		f := formatModel{Type: types.StringValue(s.Format.Type), CloudEventsVersion: flex.NonEmpty(s.Format.CloudEventsVersion)}
@@ -321,16 +322,20 @@ func flatten(_ context.Context, _ *client.Client, s *subscription, m *model) dia
 	}
 	m.Message = flattenNotifications(s.Messages, m.Message)
 	m.Event = flattenNotifications(s.Events, m.Event)
+	// The API holds one list of resource types; the configuration may spread it over several
+	// blocks, which are kept as they are while they name the same types.
+	priorChanges := m.Changes
 	m.Changes = []changesModel{}
 	if len(s.Changes) > 0 {
 		ids := make([]string, len(s.Changes))
 		for i, c := range s.Changes {
 			ids[i] = c.ResourceTypeID
 		}
-		if p := changes(m.Changes); len(m.Changes) == 1 && updates.SameSet(ids, resourceTypeIDsOf(p)) {
-			ids = resourceTypeIDsOf(p)
+		if p := changes(priorChanges); len(priorChanges) > 0 && updates.SameSet(ids, resourceTypeIDsOf(p)) {
+			m.Changes = priorChanges
+		} else {
+			m.Changes = []changesModel{{ResourceTypeIDs: flex.StringList(ids)}}
 		}
-		m.Changes = []changesModel{{ResourceTypeIDs: flex.StringList(ids)}}
 	}
 	return nil
 }
@@ -466,6 +471,10 @@ func validate(_ context.Context, c *model) diag.Diagnostics {
 			"Give both access_key and access_secret (credentials), or neither (IAM authentication: grant arn:aws:iam::362576667341:user/subscriptions access).")
 	}
 	formatUnknown := len(c.Format) > 0 && c.Format[0].Type.IsUnknown()
+	if !formatUnknown && len(c.Format) > 0 && c.Format[0].Type.ValueString() == "Platform" && c.Format[0].CloudEventsVersion.ValueString() != "" {
+		diags.AddAttributeError(path.Root("format").AtListIndex(0).AtName("cloud_events_version"), "No CloudEvents version for Platform",
+			"cloud_events_version applies to the CloudEvents format only: remove it, or set type = \"CloudEvents\".")
+	}
 	if kind == "EventGrid" && !formatUnknown && (len(c.Format) == 0 || c.Format[0].Type.ValueString() != "CloudEvents") {
 		diags.AddAttributeError(path.Root("format"), "Event Grid needs CloudEvents",
 			`An EventGrid destination takes only the CloudEvents format: add format { type = "CloudEvents" }.`)

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/versioned"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/writeonly"
 )
@@ -117,7 +118,7 @@ func resourceSchema(ctx context.Context) schema.Schema {
 					"type": schema.StringAttribute{Required: true, MarkdownDescription: "`Platform` or `CloudEvents`.",
 						Validators: []validator.String{stringvalidator.OneOf("Platform", "CloudEvents")}},
 					"cloud_events_version": schema.StringAttribute{Optional: true, MarkdownDescription: "For `CloudEvents`: the version, `1.0` (the default).",
-						Validators: []validator.String{stringvalidator.OneOf("1.0")}},
+						Validators: []validator.String{stringvalidator.OneOf("1.0"), unset.APIDefault("1.0")}},
 				}},
 			},
 			"message": notificationBlock("Messages to deliver, by resource type (any number of blocks).", messageResourceTypeIDs,

@@ -92,6 +92,11 @@ func (m *rateModel) draft() platform.TaxRateDraft {
 	for _, s := range m.SubRate {
 		d.SubRates = append(d.SubRates, platform.SubRate{Name: s.Name.ValueString(), Amount: s.Amount.ValueFloat64()})
 	}
+	if d.Amount == nil && len(d.SubRates) == 0 {
+		// No amount and no sub-rates: a 0 % rate, as the incumbent sent it (its amount was 0 unless set).
+		zero := 0.0
+		d.Amount = &zero
+	}
 	return d
 }
 
@@ -194,10 +199,30 @@ func checkRate(_ context.Context, _, plan *rateModel) diag.Diagnostics {
 
 // importRate takes the rate's id (as the incumbent did) or <tax category id>@<rate key>.
 func importRate(ctx context.Context, c *client.Client, id string, resp *resource.ImportStateResponse) {
-	usage := "Import a commercetools_tax_category_rate by the rate's id, or by <tax category id>@<rate key>, for example:\n" +
+	usage := "Import a commercetools_tax_category_rate by the rate's id, by <tax category id>@<rate key>, or by " +
+		"key=<tax category key>/<rate key>, for example:\n" +
 		"  terraform import commercetools_tax_category_rate.de 2684ef81-2e0b-435f-8c5d-009803299c8b\n" +
-		"  terraform import commercetools_tax_category_rate.de 4f7e5cfd-2a0c-4c5e-9f3e-1c2d3b4a5e6f@de-standard"
+		"  terraform import commercetools_tax_category_rate.de 4f7e5cfd-2a0c-4c5e-9f3e-1c2d3b4a5e6f@de-standard\n" +
+		"  terraform import commercetools_tax_category_rate.de key=standard/de-standard"
 	raw := strings.TrimSpace(id)
+	if keys, ok := strings.CutPrefix(raw, "key="); ok {
+		categoryKey, rateKey, ok := strings.Cut(keys, "/")
+		if !ok || categoryKey == "" || rateKey == "" || strings.ContainsAny(keys, "?# @") {
+			resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("%q is not key=<tax category key>/<rate key>.\n\n%s", id, usage))
+			return
+		}
+		found, err := categories.Get(ctx, c, client.ByKey(categoryKey))
+		if client.IsNotFound(err) {
+			resp.Diagnostics.AddError(fmt.Sprintf("No tax category with key %q", categoryKey),
+				fmt.Sprintf("Project %s has no tax category with key %q.", c.ProjectKey(), categoryKey))
+			return
+		}
+		if err != nil {
+			resp.Diagnostics.AddError("Unable to look up the tax category "+categoryKey, err.Error())
+			return
+		}
+		raw = found.ID + "@" + rateKey
+	}
 	if raw == "" || strings.ContainsAny(raw, "/?# ") || strings.Count(raw, "@") > 1 {
 		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("%q is not a rate id or <tax category id>@<rate key>.\n\n%s", id, usage))
 		return
