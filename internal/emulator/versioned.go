@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sort"
 	"strconv"
 	"time"
 )
@@ -774,4 +775,23 @@ func checkPathSegment(s string) error {
 		}
 	}
 	return nil
+}
+
+// Collections lists the versioned collections that hold resources in a project, sorted: with
+// StoredDocs, a dump of everything the project holds (a fixture, a seed).
+func (e *Emulator) Collections(projectKey string) []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	p := e.projects[projectKey]
+	if p == nil {
+		return nil
+	}
+	var out []string
+	for coll, rows := range p.colls {
+		if len(rows) > 0 && familyByColl(coll) != nil {
+			out = append(out, coll)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

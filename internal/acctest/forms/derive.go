@@ -49,6 +49,15 @@ type Recipe struct {
 	// Each is configuration written once per instance, with {{n}} replaced by the instance's
 	// number: what only one instance may refer to (the state whose transitions it holds).
 	Each string
+	// LabdSpelling rewrites values to the spelling the incumbent's users wrote (its read-back
+	// form: the incumbent planned a change forever for the API's spelling).
+	LabdSpelling []Spelling
+	// LabdDiffers lists attributes the incumbent's state holds in a form this provider corrects
+	// with one update after the switch (the incumbent's own bugs, each in the migration guide).
+	LabdDiffers []string
+	// LabdNeeds lists attributes without which the incumbent cannot apply an instance (it crashes,
+	// which stops the whole run): the switch fixtures leave such instances out.
+	LabdNeeds []string
 	// PerLane caps the instances that share one emulator project (the API limits extensions
 	// and subscriptions per project); the rest run in lanes of their own. 0: no cap.
 	PerLane int
@@ -66,6 +75,10 @@ type Shape struct {
 	// NoDefaults lists attributes whose default does not apply in this shape.
 	NoDefaults []string
 }
+
+// Spelling is a value written in the incumbent's spelling: at Path, the literal Ours becomes
+// Theirs (HCL, quotes included).
+type Spelling struct{ Path, Ours, Theirs string }
 
 // Env is what Setup gets.
 type Env struct {

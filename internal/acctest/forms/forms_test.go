@@ -3,6 +3,8 @@ package forms_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -50,12 +52,78 @@ func TestAccForms(t *testing.T) {
 	}
 	t.Logf("%d instances of %d types on %s", n, len(p.Instances), acctest.Engine())
 	if out := os.Getenv("FORMS_CONFIG_OUT"); out != "" {
-		_ = os.WriteFile(out, []byte(p.Config(acctest.NewEmulator(t), "")), 0o600)
+		_ = os.WriteFile(out, []byte(p.Config(acctest.NewEmulator(t), "", false)), 0o600)
 	}
 	for i, lane := range p.Lanes() {
 		t.Run(fmt.Sprintf("lane-%d", i), func(t *testing.T) {
 			t.Parallel()
 			if fs := lane.Run(t); len(fs) > 0 {
+				t.Errorf("%d failures:\n%s", len(fs), strings.TrimSpace(forms.Report(fs)))
+			}
+		})
+	}
+}
+
+// labdFixtures is where RecordLabd writes and Switch reads the incumbent's states of the
+// generated configurations, one folder per lane.
+func labdFixtures(t *testing.T) string {
+	return filepath.Join(acctest.RepoRoot(t), "testdata", "labd-forms")
+}
+
+// TestLabdRecord regenerates the switch fixtures with the incumbent's binary, when LABD_BIN
+// names it (make labd-fixtures): the generated configurations, cut to the incumbent's schema,
+// applied by labd/commercetools v1.22.2 against the emulator.
+func TestLabdRecord(t *testing.T) {
+	bin := os.Getenv("LABD_BIN")
+	if bin == "" {
+		t.Skip("LABD_BIN is not set: the committed fixtures are replayed by TestAccFormsSwitch")
+	}
+	acctest.PreCheck(t)
+	p, err := forms.Build(forms.Recipes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lp := p.ForLabd(forms.ReadLabdSchema(t))
+	dir := labdFixtures(t)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	var skipped []string
+	for i, lane := range lp.Lanes() {
+		fs := lane.RecordLabd(t, bin, filepath.Join(dir, fmt.Sprintf("lane-%d", i)))
+		for _, f := range fs {
+			skipped = append(skipped, fmt.Sprintf("- lane %d, `%s.%s` (%s): %s", i, f.Type, f.Instance, f.Phase, strings.SplitN(f.What, "\n", 2)[0]))
+		}
+	}
+	sort.Strings(skipped)
+	readme := "# The incumbent's states of the generated configurations\n\n" +
+		"Written by `make labd-fixtures LABD_BIN=<labd/commercetools v1.22.2 binary>` (TestLabdRecord in\n" +
+		"`internal/acctest/forms`): the configurations the generator writes, cut to the incumbent's schema, applied by the\n" +
+		"incumbent against the emulator. `TestAccFormsSwitch` replays them in `make test`: the state moved to this provider\n" +
+		"plans nothing. One folder per lane (the API limits extensions and subscriptions per project).\n\n" +
+		"Instances the incumbent could not apply, and so are not in the fixtures:\n\n" + strings.Join(skipped, "\n") + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte(readme), 0o644); err != nil { //nolint:gosec // fixtures
+		t.Fatal(err)
+	}
+}
+
+// TestAccFormsSwitch replays the incumbent's states of the generated configurations: after
+// `state replace-provider`, the plan changes nothing.
+func TestAccFormsSwitch(t *testing.T) {
+	acctest.PreCheck(t)
+	p, err := forms.Build(forms.Recipes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lanes := p.ForLabd(forms.ReadLabdSchema(t)).Lanes()
+	for i, lane := range lanes {
+		dir := filepath.Join(labdFixtures(t), fmt.Sprintf("lane-%d", i))
+		if _, err := os.Stat(dir); err != nil {
+			t.Fatalf("no fixtures in %s: run make labd-fixtures LABD_BIN=…", dir)
+		}
+		t.Run(fmt.Sprintf("lane-%d", i), func(t *testing.T) {
+			t.Parallel()
+			if fs := lane.Switch(t, dir); len(fs) > 0 {
 				t.Errorf("%d failures:\n%s", len(fs), strings.TrimSpace(forms.Report(fs)))
 			}
 		})

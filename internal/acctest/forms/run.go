@@ -35,6 +35,8 @@ func Schemas() map[string]*Schema {
 
 // Plan is the generated configuration of a set of recipes.
 type Plan struct {
+	// World replaces the package's World ("" keeps it): the incumbent's plan has its own.
+	World     string
 	Recipes   []*Recipe
 	Schemas   map[string]*Schema
 	Instances map[string][]Instance // by type
@@ -44,7 +46,7 @@ type Plan struct {
 // Lanes splits the plan: instances past a recipe's PerLane go to plans of their own, each of
 // which runs against an emulator of its own.
 func (p *Plan) Lanes() []*Plan {
-	lanes := []*Plan{{Recipes: p.Recipes, Schemas: p.Schemas, Instances: map[string][]Instance{}}}
+	lanes := []*Plan{{World: p.World, Recipes: p.Recipes, Schemas: p.Schemas, Instances: map[string][]Instance{}}}
 	for _, r := range p.Recipes {
 		insts := p.Instances[r.Type]
 		if r.PerLane <= 0 || len(insts) <= r.PerLane {
@@ -54,7 +56,7 @@ func (p *Plan) Lanes() []*Plan {
 		lanes[0].Instances[r.Type] = insts[:r.PerLane]
 		for rest := insts[r.PerLane:]; len(rest) > 0; {
 			n := min(r.PerLane, len(rest))
-			lanes = append(lanes, &Plan{Recipes: []*Recipe{r}, Schemas: p.Schemas, Instances: map[string][]Instance{r.Type: rest[:n]}})
+			lanes = append(lanes, &Plan{World: p.World, Recipes: []*Recipe{r}, Schemas: p.Schemas, Instances: map[string][]Instance{r.Type: rest[:n]}})
 			rest = rest[n:]
 		}
 	}
@@ -109,23 +111,34 @@ func (p *Plan) projects() []string {
 	return out
 }
 
-func providerBlock(srv *emulator.TestServer, alias, project string) string {
+func providerBlock(srv *emulator.TestServer, alias, project string, labd bool) string {
 	var b strings.Builder
 	b.WriteString("provider \"commercetools\" {\n")
 	if alias != "" {
 		fmt.Fprintf(&b, "  alias         = %q\n", alias)
 	}
-	fmt.Fprintf(&b, "  client_id     = %q\n  client_secret = %q\n  project_key   = %q\n  api_url       = %q\n  token_url     = %q\n  max_retries   = 4\n}\n",
+	fmt.Fprintf(&b, "  client_id     = %q\n  client_secret = %q\n  project_key   = %q\n  api_url       = %q\n  token_url     = %q\n",
 		"forms-admin-"+project, "forms-secret", project, srv.URL, srv.URL)
+	if labd {
+		fmt.Fprintf(&b, "  scopes        = %q\n", "manage_project:"+project+" manage_api_clients:"+project)
+	} else {
+		b.WriteString("  max_retries   = 4\n")
+	}
+	b.WriteString("}\n")
 	return b.String()
 }
 
-// Config renders the configuration: provider blocks, preludes and every instance.
-func (p *Plan) Config(srv *emulator.TestServer, head string) string {
+// Config renders the configuration: provider blocks, preludes and every instance (with the
+// incumbent's provider blocks for labd).
+func (p *Plan) Config(srv *emulator.TestServer, head string, labd bool) string {
 	var b strings.Builder
 	b.WriteString(head)
-	b.WriteString(providerBlock(srv, "", srv.Project.Key))
-	b.WriteString(World)
+	b.WriteString(providerBlock(srv, "", srv.Project.Key, labd))
+	if p.World != "" {
+		b.WriteString(p.World)
+	} else {
+		b.WriteString(World)
+	}
 	for _, r := range p.Recipes {
 		b.WriteString(r.Prelude)
 		b.WriteString("\n")
@@ -135,7 +148,7 @@ func (p *Plan) Config(srv *emulator.TestServer, head string) string {
 			}
 			body := in.Body
 			if in.Project != "" {
-				b.WriteString(providerBlock(srv, in.Project, in.Project))
+				b.WriteString(providerBlock(srv, in.Project, in.Project, labd))
 				body = body.Clone()
 				body.Items = append([]*Item{{Name: "provider", Expr: "commercetools." + in.Project}}, body.Items...)
 			}
@@ -150,11 +163,11 @@ type Failure struct {
 	Type, Instance, Variant, Phase, What string
 }
 
-// Run drives the plan through the binary of TF_ACC_TERRAFORM_PATH against a fresh emulator:
-// apply; an empty plan; the instances removed from the state and imported by id with import
-// blocks, a plan with nothing but imports, an apply and an empty plan; the same by key; a destroy
-// that leaves no object. Every failure is reported with its instance and phase.
-func (p *Plan) Run(t *testing.T) []Failure {
+// prepare starts an emulator with the projects the plan needs, runs the recipes' setups, writes
+// the configuration and initialises the working directory, then drops the instances that do not
+// validate or plan (each a failure of its own) until the rest does. labd writes the incumbent's
+// provider blocks.
+func (p *Plan) prepare(t *testing.T, head, plugins string, labd bool) *driver {
 	t.Helper()
 	var projects []emulator.Project
 	for _, key := range append([]string{emulator.DefaultProjectKey}, p.projects()...) {
@@ -180,8 +193,8 @@ func (p *Plan) Run(t *testing.T) []Failure {
 			}
 		}
 	}
-	d := &driver{t: t, p: p, srv: srv, wd: acctest.NewWorkDir(t)}
-	if !acctest.WriteOnlySupported(t) {
+	d := &driver{t: t, p: p, srv: srv, wd: acctest.NewWorkDir(t), labd: labd}
+	if !labd && !acctest.WriteOnlySupported(t) {
 		for typ, insts := range p.Instances {
 			kept := insts[:0:0]
 			for _, in := range insts {
@@ -195,9 +208,8 @@ func (p *Plan) Run(t *testing.T) []Failure {
 			p.Instances[typ] = kept
 		}
 	}
-	head := fmt.Sprintf("terraform {\n  required_providers {\n    commercetools = { source = %q }\n  }\n}\n", provider.RegistryAddress)
-	d.wd.Write("main.tf", p.Config(srv, head))
-	d.wd.MustRun("init", "-no-color", "-input=false", "-plugin-dir", acctest.BuildProvider(t))
+	d.wd.Write("main.tf", p.Config(srv, head, labd))
+	d.wd.MustRun("init", "-no-color", "-input=false", "-plugin-dir", plugins)
 	// A configuration that does not validate or plan stops the whole run: the instances it
 	// names are failures of their own, and the rest goes on without them.
 	for round := 0; ; round++ {
@@ -232,22 +244,36 @@ func (p *Plan) Run(t *testing.T) []Failure {
 		if dropped == 0 || round > 20 {
 			t.Fatalf("the configuration does not %s:\n%s", phase, out)
 		}
-		d.wd.Write("main.tf", p.Config(srv, head))
+		d.wd.Write("main.tf", p.Config(srv, head, labd))
 	}
 	// A zero value the provider should have refused, and did not.
 	refusedLeft := false
 	for typ, insts := range p.Instances {
 		for _, in := range insts {
 			if in.Refused != "" {
-				d.fail(typ, in.Name, "validate", "the zero value of "+in.Refused+" was accepted although its validators refuse it")
+				if !labd {
+					d.fail(typ, in.Name, "validate", "the zero value of "+in.Refused+" was accepted although its validators refuse it")
+				}
 				p.drop(typ, in.Name)
 				refusedLeft = true
 			}
 		}
 	}
 	if refusedLeft {
-		d.wd.Write("main.tf", p.Config(srv, head))
+		d.wd.Write("main.tf", p.Config(srv, head, labd))
 	}
+	return d
+}
+
+// Run drives the plan through the binary of TF_ACC_TERRAFORM_PATH against a fresh emulator:
+// apply; an empty plan; the instances removed from the state and imported by id with import
+// blocks, a plan with nothing but imports, an apply and an empty plan; the same by key; a destroy
+// that leaves no object. Every failure is reported with its instance and phase.
+func (p *Plan) Run(t *testing.T) []Failure {
+	t.Helper()
+	head := fmt.Sprintf("terraform {\n  required_providers {\n    commercetools = { source = %q }\n  }\n}\n", provider.RegistryAddress)
+	d := p.prepare(t, head, acctest.BuildProvider(t), false)
+	srv := d.srv
 	d.apply("apply")
 	d.expectEmptyPlan("plan after apply", nil)
 	ids := d.instanceIDs()
@@ -284,6 +310,8 @@ func (p *Plan) Run(t *testing.T) []Failure {
 }
 
 type driver struct {
+	labd      bool            // the incumbent's binary drives the configuration
+	switching bool            // the plan after a switch from the incumbent's state
 	broken   map[string]bool // instances that failed: later phases leave them out
 	t        *testing.T
 	p        *Plan
@@ -310,12 +338,17 @@ func (d *driver) fail(typ, name, phase, what string) {
 	d.failures = append(d.failures, f)
 }
 
+var reInResource = regexp.MustCompile(`in resource "(commercetools_[a-z_]+)" "([a-z0-9_]+)"`)
+
 var reWith = regexp.MustCompile(`(?:with|to) (commercetools_[a-z_]+)\.([a-z0-9_]+)`)
 
 // apply runs an apply and files its errors under the instances they name.
 func (d *driver) apply(phase string, args ...string) {
 	all := append([]string{"apply", "-no-color", "-input=false", "-auto-approve", "-parallelism=10"}, args...)
 	out, code := d.wd.Run(all...)
+	if dir := os.Getenv("FORMS_DEBUG_DIR"); dir != "" {
+		_ = os.WriteFile(fmt.Sprintf("%s/%s-%s.log", dir, strings.NewReplacer(" ", "-", "(", "", ")", "").Replace(phase), d.t.Name()[strings.LastIndex(d.t.Name(), "/")+1:]), []byte(out), 0o600)
+	}
 	if code == 0 {
 		return
 	}
@@ -332,6 +365,8 @@ func (d *driver) errors(phase, out string) {
 	for _, part := range parts[1:] {
 		typ, name := "", ""
 		if m := reWith.FindStringSubmatch(part); m != nil {
+			typ, name = m[1], m[2]
+		} else if m := reInResource.FindStringSubmatch(part); m != nil {
 			typ, name = m[1], m[2]
 		}
 		n := 12
@@ -408,6 +443,9 @@ func (d *driver) expectEmptyPlan(phase string, importing map[string]bool) *tfjso
 		}
 		changed := changedPaths(rc.Change.Before, rc.Change.After, rc.Change.AfterUnknown)
 		if importing[rc.Address] && rc.Change.Actions.Update() && r != nil && onlyMasked(changed, r.Masked) {
+			continue
+		}
+		if d.switching && rc.Change.Actions.Update() && r != nil && len(r.LabdDiffers) > 0 && onlyMasked(changed, r.LabdDiffers) {
 			continue
 		}
 		d.fail(rc.Type, name, phase, fmt.Sprintf("plans %v: %s", rc.Change.Actions, strings.Join(describe(changed, rc.Change.Before, rc.Change.After, rc.Change.BeforeSensitive, rc.Change.AfterSensitive), "; ")))

@@ -110,7 +110,8 @@ func settingsSchema(ctx context.Context) schema.Schema {
 				}},
 			},
 			"external_oauth": block("An external OAuth 2.0 token introspection endpoint for tokens commercetools did not issue.", map[string]schema.Attribute{
-				"url": schema.StringAttribute{Required: true, MarkdownDescription: "The introspection URL."},
+				"url": schema.StringAttribute{Required: true, Sensitive: true, MarkdownDescription: "The introspection URL. Sensitive as " +
+					"the incumbent marked it: OpenTofu plans an update when only the sensitivity of a value changes, so a switch keeps it."},
 				"authorization_header": schema.StringAttribute{Required: true, Sensitive: true,
 					MarkdownDescription: "The Authorization header commercetools sends to the URL. The API never shows it again, so the provider keeps the configured value; to rotate it, change it here."},
 			}),
