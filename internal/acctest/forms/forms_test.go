@@ -39,9 +39,6 @@ func TestRecipesCoverEveryType(t *testing.T) {
 // import by id and by key with an empty plan after each, destroy, nothing left.
 func TestAccForms(t *testing.T) {
 	acctest.PreCheck(t)
-	if os.Getenv("FORMS_ACC") == "" {
-		t.Skip("FORMS_ACC is not set: the generated configurations do not pass yet")
-	}
 	p, err := forms.Build(forms.Selected(forms.Recipes()))
 	if err != nil {
 		t.Fatal(err)

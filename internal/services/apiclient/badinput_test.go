@@ -148,7 +148,7 @@ func badInputs() []badInput {
 		{name: "refresh validity too high", config: withResource(`name = "x"` + "\n" + scope + "\nrefresh_token_validity_seconds = 99999999"), atPlan: true,
 			want: acctest.Words(`refresh_token_validity_seconds value must be between 30 and 31536000, got: 99999999`)},
 		{name: "delete days zero", config: withResource(`name = "x"` + "\n" + scope + "\ndelete_days_after_creation = 0"), atPlan: true,
-			want: acctest.Words(`delete_days_after_creation value must be at least 1, got: 0`)},
+			want: acctest.Words(`delete_days_after_creation = 0 is not a value commercetools accepts (value must be at least 1). Leave delete_days_after_creation out`)},
 		{name: "validity of the wrong type", config: withResource(`name = "x"` + "\n" + scope + "\naccess_token_validity_seconds = \"an hour\""), atPlan: true,
 			want: acctest.Words(`Inappropriate value for attribute "access_token_validity_seconds"`)},
 		{name: "scope as a string", config: withResource(`name = "x"` + "\nscope = \"manage_orders:my-ct-project-key\""), atPlan: true,

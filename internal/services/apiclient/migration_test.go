@@ -124,11 +124,14 @@ func TestMigrationFromLabd(t *testing.T) {
 		for attr, v := range map[string]any{
 			"secret": w.secret, "access_token_validity_seconds": w.access, "refresh_token_validity_seconds": w.refresh,
 			"name": f.Name, "created_at": f.CreatedAt.UTC().Format(time.RFC3339Nano),
-			"delete_at": nil, "delete_days_after_creation": nil, "keepers": nil,
+			"delete_at": nil, "delete_days_after_creation": nil,
 		} {
 			if a[attr] != v {
 				t.Errorf("%s.%s = %v, want %v", r.Address, attr, a[attr], v)
 			}
+		}
+		if k, _ := a["keepers"].(map[string]any); len(k) > 0 {
+			t.Errorf("%s.keepers = %v, want none", r.Address, k)
 		}
 		if got, want := stringsOf(a["granted_scope"]), strings.Fields(f.Scope); !equalStrings(got, want) {
 			t.Errorf("%s.granted_scope = %v, want %v", r.Address, got, want)

@@ -48,8 +48,18 @@ func (scopeReplace) PlanModifySet(ctx context.Context, req planmodifier.SetReque
 	resp.RequiresReplace = true
 }
 
-// keepersChanged replaces the client when keepers it held change; keepers recorded for the first
-// time (after an import, which cannot read them) do not.
-func keepersChanged(_ context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = len(req.StateValue.Elements()) > 0 && !req.PlanValue.Equal(req.StateValue)
+// keepersChanged replaces the client when its keepers change, except when they are recorded
+// after an import (which cannot read them: they are not sent to the API).
+func keepersChanged(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
+	if len(req.StateValue.Elements()) == 0 && req.Private != nil {
+		if b, d := req.Private.GetKey(ctx, importedKey); !d.HasError() && len(b) > 0 {
+			return
+		}
+	}
+	resp.RequiresReplace = !req.PlanValue.Equal(req.StateValue) &&
+		!(len(req.PlanValue.Elements()) == 0 && len(req.StateValue.Elements()) == 0)
 }
+
+// importedKey marks, in private state, a client imported and not applied since: its keepers are
+// recorded without replacing it.
+const importedKey = "imported"

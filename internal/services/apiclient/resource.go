@@ -221,6 +221,7 @@ func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp 
 	}
 	state.Timeouts = plan.Timeouts
 	state.Keepers = plan.Keepers // recorded after an import (no other change reaches Update)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &state)...)
 }
 
@@ -259,4 +260,5 @@ func (r *Resource) ImportState(ctx context.Context, req resource.ImportStateRequ
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("scope"), types.SetNull(types.StringType))...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte(`true`))...)
 }

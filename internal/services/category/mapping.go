@@ -35,8 +35,10 @@ func (parentPlan) PlanModifyString(ctx context.Context, req planmodifier.StringR
 	if !req.ConfigValue.IsNull() {
 		return
 	}
+	// parent_key as configured: its planned value may not be worked out yet (it is computed, see
+	// package unset), and null and "" both mean no key.
 	var planKey, stateKey types.String
-	req.Plan.GetAttribute(ctx, path.Root("parent_key"), &planKey)
+	req.Config.GetAttribute(ctx, path.Root("parent_key"), &planKey)
 	if planKey.IsNull() || planKey.ValueString() == "" && !planKey.IsUnknown() {
 		// No parent: a root category keeps its unset prior form ("" or null, package unset).
 		if !req.State.Raw.IsNull() && req.StateValue.ValueString() == "" {
@@ -63,7 +65,7 @@ func becomesRoot(ctx context.Context, req planmodifier.StringRequest, resp *stri
 		return
 	}
 	var planKey types.String
-	req.Plan.GetAttribute(ctx, path.Root("parent_key"), &planKey)
+	req.Config.GetAttribute(ctx, path.Root("parent_key"), &planKey)
 	resp.RequiresReplace = req.PlanValue.ValueString() == "" && !req.PlanValue.IsUnknown() && planKey.ValueString() == "" && !planKey.IsUnknown()
 }
 
@@ -209,7 +211,7 @@ func assetActions(from, to []assetModel) []action {
 		if s := sourcesDraft(a.Sources); !updates.SameJSON(sourcesDraft(f.Sources), s) {
 			out = append(out, action{"action": "setAssetSources", "assetId": id, "sources": s})
 		}
-		if t := flex.Strings(a.Tags); !updates.SameJSON(flex.Strings(f.Tags), t) {
+		if t, ft := flex.Strings(a.Tags), flex.Strings(f.Tags); len(t)+len(ft) > 0 && !updates.SameJSON(ft, t) {
 			out = append(out, updates.Act("setAssetTags", "assetId", id, "tags", t))
 		}
 		if k := a.Key.ValueString(); k != f.Key.ValueString() {
