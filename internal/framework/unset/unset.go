@@ -29,12 +29,14 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -133,11 +135,45 @@ func defaultOf[V any](vs []V, t tftypes.Type) (tftypes.Value, bool) {
 	return tftypes.Value{}, false
 }
 
-// Schema applies the rule to every optional attribute of a resource schema, in its blocks too.
+// Schema applies the rule to every optional attribute of a resource schema, in its blocks too,
+// and says in the resource's description what the defaults are.
 func Schema(s schema.Schema) schema.Schema {
 	s.Attributes = attributes(s.Attributes)
 	s.Blocks = blocks(s.Blocks)
+	var defs []string
+	collectDefaults(context.Background(), "", s.Attributes, s.Blocks, &defs)
+	note := "\n\n**Unset values.** Leaving an optional attribute out, writing `null` and writing its empty value (`\"\"`, `{}`, `[]`) " +
+		"are one value: none plans a change against another, after an apply, a refresh, an import or a switch from " +
+		"labd/commercetools (the migration guide lists what each `\"\"`, `0` and `false` of the incumbent means)."
+	if len(defs) > 0 {
+		sort.Strings(defs)
+		note += " Left out, these take commercetools' defaults, and writing a default out plans nothing different: " +
+			strings.Join(defs, ", ") + "."
+	}
+	s.MarkdownDescription += note
 	return s
+}
+
+// collectDefaults lists the defaults of the attributes of a schema, as `path` = `value`.
+func collectDefaults(ctx context.Context, at string, as map[string]schema.Attribute, bs map[string]schema.Block, out *[]string) {
+	for name, a := range as {
+		if d := DefaultOf(ctx, a); d != "" {
+			*out = append(*out, fmt.Sprintf("`%s%s` = `%s`", at, name, d))
+		}
+	}
+	for name, b := range bs {
+		if u, ok := b.(unwrapper); ok {
+			b = u.Unwrapped()
+		}
+		switch x := b.(type) {
+		case schema.ListNestedBlock:
+			collectDefaults(ctx, at+name+".", x.NestedObject.Attributes, x.NestedObject.Blocks, out)
+		case schema.SetNestedBlock:
+			collectDefaults(ctx, at+name+".", x.NestedObject.Attributes, x.NestedObject.Blocks, out)
+		case schema.SingleNestedBlock:
+			collectDefaults(ctx, at+name+".", x.Attributes, x.Blocks, out)
+		}
+	}
 }
 
 type unwrapper interface{ Unwrapped() schema.Block }
@@ -808,6 +844,66 @@ func (m Marker) DefaultHCL() string {
 		return fmt.Sprint(d)
 	case bool:
 		return fmt.Sprint(d)
+	}
+	return ""
+}
+
+// Covers reports whether Schema applied the rule to an attribute: absent, null and its zero value
+// are one value for it.
+func Covers(a schema.Attribute) bool {
+	switch x := a.(type) {
+	case schema.StringAttribute:
+		return isCovered(x.Validators)
+	case schema.MapAttribute:
+		return isCovered(x.Validators)
+	case schema.ListAttribute:
+		return isCovered(x.Validators)
+	case schema.SetAttribute:
+		return isCovered(x.Validators)
+	case schema.Int64Attribute:
+		return isCovered(x.Validators)
+	case schema.Float64Attribute:
+		return isCovered(x.Validators)
+	case schema.BoolAttribute:
+		return isCovered(x.Validators)
+	}
+	return false
+}
+
+// DefaultOf returns the default of an attribute as HCL: the schema's static default, or the API
+// default a marker declares ("" for none).
+func DefaultOf(ctx context.Context, a schema.Attribute) string {
+	switch x := a.(type) {
+	case schema.StringAttribute:
+		if x.Default != nil {
+			var resp defaults.StringResponse
+			x.Default.DefaultString(ctx, defaults.StringRequest{}, &resp)
+			return fmt.Sprintf("%q", resp.PlanValue.ValueString())
+		}
+		return markerDefault(x.Validators)
+	case schema.Int64Attribute:
+		if x.Default != nil {
+			var resp defaults.Int64Response
+			x.Default.DefaultInt64(ctx, defaults.Int64Request{}, &resp)
+			return fmt.Sprint(resp.PlanValue.ValueInt64())
+		}
+		return markerDefault(x.Validators)
+	case schema.BoolAttribute:
+		if x.Default != nil {
+			var resp defaults.BoolResponse
+			x.Default.DefaultBool(ctx, defaults.BoolRequest{}, &resp)
+			return fmt.Sprint(resp.PlanValue.ValueBool())
+		}
+		return markerDefault(x.Validators)
+	}
+	return ""
+}
+
+func markerDefault[V any](vs []V) string {
+	for _, v := range vs {
+		if m, ok := any(v).(Marker); ok && m.kind == markDefault {
+			return m.DefaultHCL()
+		}
 	}
 	return ""
 }

@@ -41,8 +41,8 @@ func (m resourceModel) draft(ctx context.Context) (platform.ApiClientDraft, diag
 	d := platform.ApiClientDraft{
 		Name:                        m.Name.ValueString(),
 		Scope:                       strings.Join(list, " "),
-		AccessTokenValiditySeconds:  flex.Int(m.AccessTokenValiditySeconds),
-		RefreshTokenValiditySeconds: flex.Int(m.RefreshTokenValiditySeconds),
+		AccessTokenValiditySeconds:  nonZero(flex.Int(m.AccessTokenValiditySeconds)), // 0 is the incumbent's "not set"
+		RefreshTokenValiditySeconds: nonZero(flex.Int(m.RefreshTokenValiditySeconds)),
 		DeleteDaysAfterCreation:     flex.Int(m.DeleteDaysAfterCreation),
 	}
 	return d, diags
@@ -93,4 +93,12 @@ func deleteDays(created, deleteAt *time.Time) types.Int64 {
 		return types.Int64Null()
 	}
 	return types.Int64Value(int64(days))
+}
+
+// nonZero is nil for nil or 0.
+func nonZero(p *int) *int {
+	if p == nil || *p == 0 {
+		return nil
+	}
+	return p
 }

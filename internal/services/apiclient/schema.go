@@ -3,6 +3,7 @@ package apiclient
 import (
 	"context"
 	"fmt"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -74,7 +75,8 @@ func resourceSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: fmt.Sprintf("Lifetime in seconds of each access token the client obtains, from %d (1 hour) to %d (7 days). "+
 					"When unset, the API's default applies (172800, 2 days). Written `accessTokenValiditySeconds` in the HTTP API; "+
 					"Terraform attribute names are snake_case.", MinAccessTokenValidity, MaxAccessTokenValidity),
-				Validators:    []validator.Int64{int64validator.Between(MinAccessTokenValidity, MaxAccessTokenValidity)},
+				Validators: []validator.Int64{int64validator.Between(MinAccessTokenValidity, MaxAccessTokenValidity),
+					unset.ZeroIsUnset()},
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 			},
 			"refresh_token_validity_seconds": schema.Int64Attribute{
@@ -82,7 +84,8 @@ func resourceSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: fmt.Sprintf("Inactivity timeout in seconds of the refresh tokens issued to the client, from %d to %d (365 days); "+
 					"it restarts each time the refresh token is used. When unset, the API's default applies (17280000, 200 days). "+
 					"Written `refreshTokenValiditySeconds` in the HTTP API.", MinRefreshTokenValidity, MaxRefreshTokenValidity),
-				Validators:    []validator.Int64{int64validator.Between(MinRefreshTokenValidity, MaxRefreshTokenValidity)},
+				Validators: []validator.Int64{int64validator.Between(MinRefreshTokenValidity, MaxRefreshTokenValidity),
+					unset.ZeroIsUnset()},
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 			},
 			"delete_days_after_creation": schema.Int64Attribute{

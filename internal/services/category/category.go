@@ -21,8 +21,8 @@ import (
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/customfields"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/flex"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/planmod"
-	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/updates"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/updates"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/versioned"
 )
 

@@ -234,10 +234,10 @@ func targetDraft(l []targetModel) *cartTarget {
 	case "multiBuyLineItems", "multiBuyCustomLineItems":
 		out.Predicate = flex.String(t.Predicate)
 		out.TriggerQuantity, out.DiscountedQuantity = flex.Int64(t.TriggerQuantity), flex.Int64(t.DiscountedQuantity)
-		out.MaxOccurrence, out.SelectionMode = flex.Int64(t.MaxOccurrence), flex.String(t.SelectionMode)
+		out.MaxOccurrence, out.SelectionMode = flex.Int64NonZero(t.MaxOccurrence), flex.String(t.SelectionMode)
 	case "pattern":
 		out.TriggerPattern, out.TargetPattern = componentsDraft(t.TriggerPattern), componentsDraft(t.TargetPattern)
-		out.MaxOccurrence, out.SelectionMode = flex.Int64(t.MaxOccurrence), flex.String(t.SelectionMode)
+		out.MaxOccurrence, out.SelectionMode = flex.Int64NonZero(t.MaxOccurrence), flex.String(t.SelectionMode)
 	}
 	return out
 }

@@ -189,7 +189,7 @@ func (m *model) context() *additionalContext {
 
 func draft(_ context.Context, _ *client.Client, m *model) (any, diag.Diagnostics) {
 	return extensionDraft{Key: m.Key.ValueString(), Destination: m.dest().api(), Triggers: m.triggers(),
-		TimeoutInMs: m.TimeoutInMs.ValueInt64Pointer(), Dependencies: m.dependencies(), ExpansionPaths: flex.Strings(m.ExpansionPaths),
+		TimeoutInMs: flex.Int64NonZero(m.TimeoutInMs), Dependencies: m.dependencies(), ExpansionPaths: flex.Strings(m.ExpansionPaths),
 		AdditionalContext: m.context()}, nil
 }
 
@@ -292,8 +292,15 @@ func actions(_ context.Context, _ *client.Client, from, to *model) ([]action, di
 	if ft, tt := from.triggers(), to.triggers(); !slices.EqualFunc(ft, tt, sameTrigger) {
 		out = append(out, updates.Act("changeTriggers", "triggers", tt))
 	}
-	if to.TimeoutInMs.ValueInt64() != from.TimeoutInMs.ValueInt64() {
-		out = append(out, updates.Act("setTimeoutInMs", "timeoutInMs", to.TimeoutInMs.ValueInt64()))
+	// Unset (null or 0) is the API's default, 2000.
+	timeout := func(v types.Int64) int64 {
+		if n := v.ValueInt64(); n != 0 {
+			return n
+		}
+		return 2000
+	}
+	if t := timeout(to.TimeoutInMs); t != timeout(from.TimeoutInMs) {
+		out = append(out, updates.Act("setTimeoutInMs", "timeoutInMs", t))
 	}
 	if fd, td := flex.Strings(from.Dependencies), flex.Strings(to.Dependencies); !slices.Equal(fd, td) {
 		out = append(out, updates.Act("setDependencies", "dependencies", append([]reference{}, to.dependencies()...)))

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -61,10 +60,11 @@ func resourceSchema(ctx context.Context) schema.Schema {
 			"key": schema.StringAttribute{Optional: true,
 				MarkdownDescription: "User-defined unique identifier of the extension, 2 to 256 characters of A-Z, a-z, 0-9, `_` and `-`.",
 				Validators:          []validator.String{stringvalidator.RegexMatches(keyPattern, "must be 2 to 256 characters of A-Z, a-z, 0-9, '_' and '-'")}},
-			"timeout_in_ms": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(2000),
+			"timeout_in_ms": schema.Int64Attribute{Optional: true,
 				MarkdownDescription: "How long commercetools waits for the extension, in milliseconds: 1 to 10000 (higher limits " +
-					"need commercetools support). Defaults to 2000, the API's default; removing it sets 2000 again.",
-				Validators: []validator.Int64{int64validator.Between(1, 10000)}},
+					"need commercetools support). Defaults to 2000, the API's default; removing it sets 2000 again, and `0` (the " +
+					"incumbent's \"not set\") means the default too.",
+				Validators: []validator.Int64{int64validator.Between(1, 10000), unset.APIDefault(int64(2000))}},
 			"dependencies": schema.ListAttribute{Optional: true, ElementType: types.StringType,
 				MarkdownDescription: "Ids of up to 5 extensions that must run before this one (for example `[commercetools_api_extension.tax.id]`).",
 				Validators:          []validator.List{listvalidator.SizeBetween(1, 5), listvalidator.UniqueValues()}},

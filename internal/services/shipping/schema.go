@@ -46,7 +46,7 @@ func zoneSchema(ctx context.Context) schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"key":         keyAttribute("zone"),
 			"name":        schema.StringAttribute{Required: true, MarkdownDescription: "Name of the zone.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
-			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "Description of the zone (not empty: leave it out instead).", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "Description of the zone.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 		},
 		Blocks: map[string]schema.Block{
 			"location": schema.SetNestedBlock{
@@ -54,7 +54,7 @@ func zoneSchema(ctx context.Context) schema.Schema {
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"country": schema.StringAttribute{Required: true, MarkdownDescription: "Two-letter ISO 3166-1 country code of the location.",
 						Validators: []validator.String{stringvalidator.RegexMatches(countryPattern, "must be a two-letter ISO 3166-1 country code in upper case, such as DE")}},
-					"state": schema.StringAttribute{Optional: true, MarkdownDescription: "State of the location within its country (not empty).", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+					"state": schema.StringAttribute{Optional: true, MarkdownDescription: "State of the location within its country; `\"\"` (the incumbent's \"not set\") is the same as leaving it out, but an import reads it as left out."},
 				}},
 			},
 		},
@@ -70,7 +70,7 @@ func methodSchema(ctx context.Context) schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"key":         keyAttribute("shipping method"),
 			"name":        schema.StringAttribute{Required: true, MarkdownDescription: "Name of the shipping method, unique in the project.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
-			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "Description of the shipping method (deprecated by commercetools in favour of `localized_description`); not empty.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "Description of the shipping method (deprecated by commercetools in favour of `localized_description`).", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 			"localized_name": schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Name of the shipping method by locale.",
 				Validators: []validator.Map{mapvalidator.SizeAtLeast(1)}},
 			"localized_description": schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Description of the shipping method by locale.",

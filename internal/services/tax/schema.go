@@ -46,7 +46,7 @@ func categorySchema(ctx context.Context) schema.Schema {
 			},
 			"description": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Description of the tax category (not empty: leave it out instead).",
+				MarkdownDescription: "Description of the tax category.",
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 		},
@@ -98,7 +98,7 @@ func rateSchema(ctx context.Context) schema.Schema {
 			},
 			"state": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "The state within the country, case-sensitive, as carts write it in their shipping address (not empty).",
+				MarkdownDescription: "The state within the country, case-sensitive, as carts write it in their shipping address.",
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 		},
