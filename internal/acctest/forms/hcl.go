@@ -34,8 +34,8 @@ func ParseBody(src string) (*Body, error) {
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("%s", diags.Error())
 	}
-	root := f.Body.(*hclsyntax.Body)
-	if len(root.Blocks) != 1 {
+	root, ok := f.Body.(*hclsyntax.Body)
+	if !ok || len(root.Blocks) != 1 {
 		return nil, fmt.Errorf("one body expected")
 	}
 	return fromSyntax(root.Blocks[0].Body, []byte(text)), nil

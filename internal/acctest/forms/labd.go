@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
@@ -88,8 +87,12 @@ func restrictHCL(src string, ls LabdSchema) string {
 	if diags.HasErrors() {
 		return src
 	}
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		return src
+	}
 	var b strings.Builder
-	for _, blk := range f.Body.(*hclsyntax.Body).Blocks {
+	for _, blk := range body.Blocks {
 		if blk.Type != "resource" || len(blk.Labels) != 2 {
 			b.Write(blk.Range().SliceBytes([]byte(src)))
 			b.WriteString("\n")
@@ -202,7 +205,7 @@ func (p *Plan) RecordLabd(t *testing.T, bin, dir string) []Failure {
 	t.Helper()
 	plugins := t.TempDir()
 	target := filepath.Join(plugins, "registry.terraform.io", "labd", "commercetools", "1.22.2", "linux_amd64")
-	if err := os.MkdirAll(target, 0o755); err != nil {
+	if err := os.MkdirAll(target, 0o750); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Symlink(bin, filepath.Join(target, "terraform-provider-commercetools_v1.22.2")); err != nil {
@@ -261,7 +264,7 @@ func (p *Plan) RecordLabd(t *testing.T, bin, dir string) []Failure {
 	sort.SliceStable(objs, func(i, j int) bool {
 		return objs[i].ProjectKey < objs[j].ProjectKey || objs[i].ProjectKey == objs[j].ProjectKey && objs[i].Endpoint < objs[j].Endpoint
 	})
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		t.Fatal(err)
 	}
 	write := func(name, content string) {
@@ -344,5 +347,3 @@ func (p *Plan) Switch(t *testing.T, dir string) []Failure {
 	}
 	return d.failures
 }
-
-var _ tfjson.Plan

@@ -244,13 +244,6 @@ const secondAddress = `
 // customNotText and the other lists name attributes that are not free text.
 var customNotText = []string{"custom.fields", "custom.type_id"}
 
-func keyImport(attrs map[string]any) string {
-	if k, _ := attrs["key"].(string); k != "" {
-		return "key=" + k
-	}
-	return ""
-}
-
 // Recipes lists the recipe of every resource type.
 func Recipes() []*Recipe {
 	return []*Recipe{

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -13,7 +14,6 @@ import (
 	"testing"
 
 	tfjson "github.com/hashicorp/terraform-json"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/acctest"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/emulator"
@@ -26,8 +26,7 @@ func Schemas() map[string]*Schema {
 	p := provider.New("forms")()
 	out := map[string]*Schema{}
 	for _, f := range p.Resources(ctx) {
-		var r resource.Resource = f()
-		s := FromResource(ctx, r)
+		s := FromResource(ctx, f())
 		out[s.Type] = s
 	}
 	return out
@@ -312,12 +311,12 @@ func (p *Plan) Run(t *testing.T) []Failure {
 type driver struct {
 	labd      bool            // the incumbent's binary drives the configuration
 	switching bool            // the plan after a switch from the incumbent's state
-	broken   map[string]bool // instances that failed: later phases leave them out
-	t        *testing.T
-	p        *Plan
-	srv      *emulator.TestServer
-	wd       *acctest.WorkDir
-	failures []Failure
+	broken    map[string]bool // instances that failed: later phases leave them out
+	t         *testing.T
+	p         *Plan
+	srv       *emulator.TestServer
+	wd        *acctest.WorkDir
+	failures  []Failure
 }
 
 func (d *driver) fail(typ, name, phase, what string) {
@@ -347,7 +346,8 @@ func (d *driver) apply(phase string, args ...string) {
 	all := append([]string{"apply", "-no-color", "-input=false", "-auto-approve", "-parallelism=10"}, args...)
 	out, code := d.wd.Run(all...)
 	if dir := os.Getenv("FORMS_DEBUG_DIR"); dir != "" {
-		_ = os.WriteFile(fmt.Sprintf("%s/%s-%s.log", dir, strings.NewReplacer(" ", "-", "(", "", ")", "").Replace(phase), d.t.Name()[strings.LastIndex(d.t.Name(), "/")+1:]), []byte(out), 0o600)
+		name := strings.NewReplacer(" ", "-", "(", "", ")", "", "/", "-").Replace(phase + "-" + d.t.Name())
+		_ = os.WriteFile(filepath.Join(dir, filepath.Base(name)+".log"), []byte(out), 0o600) //nolint:gosec // a test's debug output, into the developer's directory
 	}
 	if code == 0 {
 		return
@@ -411,7 +411,8 @@ func (d *driver) savedPlan(phase string) *tfjson.Plan {
 	var plan tfjson.Plan
 	raw := d.wd.MustRun("show", "-json", "forms.tfplan")
 	if dir := os.Getenv("FORMS_DEBUG_DIR"); dir != "" {
-		_ = os.WriteFile(fmt.Sprintf("%s/%s.json", dir, strings.NewReplacer(" ", "-", ",", "").Replace(phase)), []byte(raw), 0o600)
+		name := strings.NewReplacer(" ", "-", ",", "", "/", "-").Replace(phase)
+		_ = os.WriteFile(filepath.Join(dir, filepath.Base(name)+".json"), []byte(raw), 0o600) //nolint:gosec // a test's debug output, into the developer's directory
 	}
 	if err := json.Unmarshal([]byte(raw), &plan); err != nil {
 		d.t.Fatalf("%s: reading the plan: %v", phase, err)

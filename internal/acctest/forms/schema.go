@@ -425,7 +425,7 @@ func num(s string) *big.Float {
 // FreeText reports whether a string attribute holds text the API keeps as written (no enumeration,
 // no format), so that non-Latin text and the longest values are fair values for it.
 func (n *Node) FreeText() bool {
-	if n.Kind != String && !(n.Kind == Map && n.Elem == String) {
+	if n.Kind != String && (n.Kind != Map || n.Elem != String) {
 		return false
 	}
 	return n.OneOf == nil && !n.keyPattern && !n.countryCode && !n.currency && !n.decimal && !n.timestamp && !n.JSON &&

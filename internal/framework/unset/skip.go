@@ -47,7 +47,11 @@ func skipZero[V any](vs []V, _ zeroKind) []V {
 		default:
 			w = v
 		}
-		out[i] = w.(V)
+		if wv, ok := w.(V); ok {
+			out[i] = wv
+		} else {
+			out[i] = v
+		}
 	}
 	return out
 }

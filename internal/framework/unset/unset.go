@@ -381,7 +381,7 @@ func decimal(v tftypes.Value) (tftypes.Value, bool) {
 		return tftypes.NewValue(v.Type(), d), true
 	}
 	var elems []tftypes.Value
-	if !(v.Type().Is(tftypes.List{}) || v.Type().Is(tftypes.Set{})) || v.As(&elems) != nil {
+	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) || v.As(&elems) != nil {
 		return v, false
 	}
 	changed := false
@@ -402,7 +402,9 @@ var cache sync.Map // resource type name → *rules
 // marked covered.
 func rulesOf(typeName string, s schema.Schema) *rules {
 	if r, ok := cache.Load(typeName); ok {
-		return r.(*rules)
+		if rs, ok := r.(*rules); ok {
+			return rs
+		}
 	}
 	r := collect(s.Attributes, s.Blocks)
 	cache.Store(typeName, r)

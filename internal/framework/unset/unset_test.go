@@ -30,7 +30,9 @@ func TestReadFromKeepsUnsetFormOfDefault(t *testing.T) {
 	s := testSchema()
 	typ := s.Type().TerraformType(context.Background())
 	obj := func(name tftypes.Value, version tftypes.Value) tftypes.Value {
-		ft := typ.(tftypes.Object).AttributeTypes["format"].(tftypes.List).ElementType
+		ot, _ := typ.(tftypes.Object)
+		lt, _ := ot.AttributeTypes["format"].(tftypes.List)
+		ft := lt.ElementType
 		return tftypes.NewValue(typ, map[string]tftypes.Value{
 			"name": name, "tags": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, nil),
 			"format": tftypes.NewValue(tftypes.List{ElementType: ft}, []tftypes.Value{

@@ -57,7 +57,7 @@ func keepersChanged(ctx context.Context, req planmodifier.MapRequest, resp *mapp
 		}
 	}
 	resp.RequiresReplace = !req.PlanValue.Equal(req.StateValue) &&
-		!(len(req.PlanValue.Elements()) == 0 && len(req.StateValue.Elements()) == 0)
+		(len(req.PlanValue.Elements()) > 0 || len(req.StateValue.Elements()) > 0)
 }
 
 // importedKey marks, in private state, a client imported and not applied since: its keepers are

@@ -279,14 +279,6 @@ func cartDraftOf(ctx context.Context, c *client.Client, m *cartModel) (any, diag
 	return d, diags
 }
 
-// defaultMode is the application mode commercetools reports for a value kind when none was sent.
-func defaultMode(kind string) string {
-	if kind == "absolute" {
-		return "ProportionateDistribution"
-	}
-	return "IndividualApplication"
-}
-
 // valueRules is what differs between the values of cart and product discounts.
 type valueRules struct {
 	noun           string   // for messages
