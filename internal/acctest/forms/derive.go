@@ -55,6 +55,9 @@ type Recipe struct {
 	// LabdDiffers lists attributes the incumbent's state holds in a form this provider corrects
 	// with one update after the switch (the incumbent's own bugs, each in the migration guide).
 	LabdDiffers []string
+	// LabdAvoid lists attributes with which the incumbent cannot apply an instance (it crashes):
+	// the switch fixtures leave instances that set them out.
+	LabdAvoid []string
 	// LabdNeeds lists attributes without which the incumbent cannot apply an instance (it crashes,
 	// which stops the whole run): the switch fixtures leave such instances out.
 	LabdNeeds []string

@@ -88,6 +88,7 @@ func TestLabdRecord(t *testing.T) {
 	var skipped []string
 	for i, lane := range lp.Lanes() {
 		fs := lane.RecordLabd(t, bin, filepath.Join(dir, fmt.Sprintf("lane-%d", i)))
+		t.Logf("lane %d: what the incumbent could not apply:\n%s", i, forms.Report(fs))
 		for _, f := range fs {
 			skipped = append(skipped, fmt.Sprintf("- lane %d, `%s.%s` (%s): %s", i, f.Type, f.Instance, f.Phase, strings.SplitN(f.What, "\n", 2)[0]))
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -122,7 +123,7 @@ func (p *Plan) ForLabd(ls LabdSchema) *Plan {
 		out.Recipes = append(out.Recipes, &rc)
 		seen := map[string]bool{}
 		for _, in := range p.Instances[r.Type] {
-			if in.WriteOnly || in.Refused != "" || !hasAll(in.Body, r.LabdNeeds) {
+			if in.WriteOnly || in.Refused != "" || !hasAll(in.Body, r.LabdNeeds) || hasAny(in.Body, r.LabdAvoid) {
 				continue
 			}
 			ic := in
@@ -154,6 +155,16 @@ func rewrite(b *Body, parts []string, ours, theirs string) {
 	}
 }
 
+// hasAny reports whether a body sets any of the attributes to something other than null.
+func hasAny(b *Body, names []string) bool {
+	for _, n := range names {
+		if it := b.Attr(n); it != nil && it.Expr != "null" {
+			return true
+		}
+	}
+	return false
+}
+
 // hasAll reports whether a body sets each of the attributes to something other than null or "".
 func hasAll(b *Body, names []string) bool {
 	for _, n := range names {
@@ -164,6 +175,8 @@ func hasAll(b *Body, names []string) bool {
 	}
 	return true
 }
+
+var reResourceBlock = regexp.MustCompile(`(?m)^resource "([a-z_]+)" "([a-z0-9_]+)"`)
 
 // labdHead is the terraform block of the incumbent's configurations.
 const labdHead = `terraform {
@@ -223,6 +236,21 @@ func (p *Plan) RecordLabd(t *testing.T, bin, dir string) []Failure {
 	d.wd.Write("main.tf", p.Config(d.srv, labdHead, true))
 	if out, code := d.wd.Run("apply", "-no-color", "-input=false", "-auto-approve", "-parallelism=10"); code != 0 {
 		t.Logf("the incumbent's second apply reported errors (kept out of the fixture):\n%s", firstLines(out, 40))
+	}
+	// What a failed apply left in the state without a configuration (the incumbent taints what it
+	// could not read back) is forgotten: the fixture's state and configuration agree.
+	inConfig := map[string]bool{}
+	for _, m := range reResourceBlock.FindAllStringSubmatch(p.Config(d.srv, labdHead, true), -1) {
+		inConfig[m[1]+"."+m[2]] = true
+	}
+	var orphans []string
+	for _, line := range strings.Split(d.wd.MustRun("state", "list"), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !inConfig[line] {
+			orphans = append(orphans, line)
+		}
+	}
+	if len(orphans) > 0 {
+		d.wd.MustRun(append([]string{"state", "rm", "-no-color"}, orphans...)...)
 	}
 	state := d.wd.MustRun("state", "pull")
 	var st struct {

@@ -932,6 +932,8 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
 		},
 		{
 			Type: "commercetools_business_unit_company", Coll: "business-units",
+			// The incumbent's read dereferences expanded customer groups, which the API does not expand: it crashes.
+			LabdAvoid: []string{"customer_groups"},
 			Shapes: []Shape{{Body: `
   key           = "company"
   name          = "ACME {{n}}"
@@ -955,6 +957,8 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
 		},
 		{
 			Type: "commercetools_business_unit_division", Coll: "business-units",
+			// The incumbent's read dereferences expanded customer groups, which the API does not expand: it crashes.
+			LabdAvoid: []string{"customer_groups"},
 			Shapes: []Shape{
 				{Body: `
   key                = "division"
@@ -1300,6 +1304,18 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
 				{Body: `
   key = "ext"
   destination {
+    type          = "awslambda"
+    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:lc{{n}}"
+    access_key    = "AKIA0000"
+    access_secret = "secret"
+  }
+  trigger {
+    resource_type_id = "payment"
+    actions          = ["Update"]
+  }`, Keep: []string{"destination.arn", "destination.access_key", "destination.access_secret"}},
+				{Body: `
+  key = "ext"
+  destination {
     type                 = "HTTP"
     url                  = "https://azure.example.com/{{n}}"
     azure_authentication = "azure-key"
@@ -1382,8 +1398,12 @@ resource "commercetools_api_extension" "w_base2" {
 }
 `,
 			NotText: []string{"destination.url", "destination.arn", "trigger.condition", "expansion_paths", "dependencies", "destination.access_key"},
+			// The API masks the credentials; an import reads the API's spelling of the destination type, so
+			// the incumbent's "awslambda" plans one update after an import, which sends nothing.
+			// timeout_in_ms: an import reads the API's default, 2000, which a configuration writing 0 (the
+			// incumbent's "not set") then plans once, sending nothing.
 			Masked: []string{"destination.authorization_header", "destination.access_secret", "destination.azure_authentication",
-				"destination.access_key"},
+				"destination.access_key", "destination.type", "timeout_in_ms"},
 		},
 		{
 			Type: "commercetools_subscription", Coll: "subscriptions", PerLane: 40,

@@ -385,7 +385,9 @@ func firstLines(s string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
-// instance returns the recipe and instance of an address, if the plan made it.
+// instance returns the recipe and instance of an address: the recipe of its type, and the
+// instance if the plan made it (nil for the world's resources, or for a fixture recorded before
+// the recipes changed).
 func (d *driver) instance(addr string) (*Recipe, *Instance) {
 	typ, name, _ := strings.Cut(addr, ".")
 	for _, r := range d.p.Recipes {
@@ -396,6 +398,9 @@ func (d *driver) instance(addr string) (*Recipe, *Instance) {
 			if in.Name == name {
 				return r, &d.p.Instances[typ][i]
 			}
+		}
+		if d.switching {
+			return r, nil
 		}
 	}
 	return nil, nil
@@ -435,6 +440,8 @@ func (d *driver) expectEmptyPlan(phase string, importing map[string]bool) *tfjso
 		name := ""
 		if in != nil {
 			name = in.Name
+		} else if _, n, ok := strings.Cut(rc.Address, "."); ok && d.switching {
+			name = n
 		}
 		if importing[rc.Address] && rc.Change.Importing == nil {
 			d.fail(rc.Type, name, phase, "not imported")

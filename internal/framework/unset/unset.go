@@ -193,8 +193,18 @@ func blocks(bs map[string]schema.Block) map[string]schema.Block {
 			x.Attributes = attributes(x.Attributes)
 			x.Blocks = blocks(x.Blocks)
 			out[name] = x
+		case schema.SetNestedBlock:
+			// Terraform matches set elements by value: an attribute of an element cannot plan from
+			// "its" prior value, so the block plans them (keepSet), matching elements by the
+			// attributes the rule does not cover.
+			attrs, covered := setAttributes(x.NestedObject.Attributes)
+			x.NestedObject.Attributes = attrs
+			if len(covered) > 0 && len(x.NestedObject.Blocks) == 0 {
+				x.PlanModifiers = append([]planmodifier.Set{keepSet{covered: covered}}, x.PlanModifiers...)
+			}
+			out[name] = x
 		default:
-			out[name] = b // set blocks (see the package comment), and anything else, as they are
+			out[name] = b
 		}
 	}
 	return out
@@ -209,6 +219,132 @@ func attributes(as map[string]schema.Attribute) map[string]schema.Attribute {
 		out[name] = attribute(name, a)
 	}
 	return out
+}
+
+// setAttributes applies the rule to the attributes of a set block whose elements keepSet can
+// plan: optional strings, maps, lists and sets, made computed with validators that pass the zero
+// value, without the Keep modifier. It returns their names, or none when the block has a computed
+// attribute the rule does not cover (keepSet could not plan it).
+func setAttributes(as map[string]schema.Attribute) (map[string]schema.Attribute, []string) {
+	for _, a := range as {
+		if a.IsComputed() {
+			return as, nil
+		}
+	}
+	out := make(map[string]schema.Attribute, len(as))
+	var names []string
+	for name, a := range as {
+		out[name] = a
+		switch x := a.(type) {
+		case schema.StringAttribute:
+			if m := markerOf(x.Validators); applies(x, m) && m != markDefault && m != markRefuse && x.Default == nil {
+				x.Validators, x.Computed = append(skipZero(x.Validators, zeroString), covered{}), true
+				out[name], names = x, append(names, name)
+			}
+		case schema.ListAttribute:
+			if m := markerOf(x.Validators); applies(x, m) && m != markRefuse {
+				x.Validators, x.Computed = append(skipZero(x.Validators, zeroList), covered{}), true
+				out[name], names = x, append(names, name)
+			}
+		case schema.SetAttribute:
+			if m := markerOf(x.Validators); applies(x, m) {
+				x.Validators, x.Computed = append(skipZero(x.Validators, zeroSet), covered{}), true
+				out[name], names = x, append(names, name)
+			}
+		case schema.MapAttribute:
+			if m := markerOf(x.Validators); applies(x, m) {
+				x.Validators, x.Computed = append(skipZero(x.Validators, zeroMap), covered{}), true
+				out[name], names = x, append(names, name)
+			}
+		}
+	}
+	sort.Strings(names)
+	return out, names
+}
+
+// keepSet plans the elements of a set block: an attribute the rule covers that an element's
+// configuration leaves out plans the value of the matching prior element while that is unset,
+// and null when it held a value. Elements match on the attributes the rule does not cover.
+type keepSet struct{ covered []string }
+
+func (keepSet) Description(context.Context) string {
+	return "Absent, null and the empty value are one value in each element: unset."
+}
+
+func (k keepSet) MarkdownDescription(ctx context.Context) string { return k.Description(ctx) }
+
+// KeepsUnchangedPlan (planmod.Unchanging): an unchanged resource plans its prior elements.
+func (keepSet) KeepsUnchangedPlan() {}
+
+func (k keepSet) PlanModifySet(ctx context.Context, req planmodifier.SetRequest, resp *planmodifier.SetResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.PlanValue.IsUnknown() {
+		return
+	}
+	cfg, err := req.ConfigValue.ToTerraformValue(ctx)
+	if err != nil {
+		return
+	}
+	var cfgElems, priorElems []tftypes.Value
+	if cfg.As(&cfgElems) != nil {
+		return
+	}
+	if !req.StateValue.IsNull() && !req.StateValue.IsUnknown() {
+		if st, err := req.StateValue.ToTerraformValue(ctx); err == nil {
+			_ = st.As(&priorElems)
+		}
+	}
+	cov := map[string]bool{}
+	for _, c := range k.covered {
+		cov[c] = true
+	}
+	out := make([]tftypes.Value, 0, len(cfgElems))
+	for _, e := range cfgElems {
+		var attrs map[string]tftypes.Value
+		if !e.IsFullyKnown() || e.As(&attrs) != nil {
+			return // unknown values: the framework's plan stands
+		}
+		match := matchElem(attrs, priorElems, cov)
+		planned := make(map[string]tftypes.Value, len(attrs))
+		for name, v := range attrs {
+			planned[name] = v
+			if !cov[name] || !v.IsNull() {
+				continue
+			}
+			if pv, ok := match[name]; ok && IsZero(pv) {
+				planned[name] = pv
+			}
+		}
+		out = append(out, tftypes.NewValue(e.Type(), planned))
+	}
+	v, err := req.PlanValue.Type(ctx).ValueFromTerraform(ctx, tftypes.NewValue(cfg.Type(), out))
+	if err != nil {
+		return
+	}
+	if sv, ok := v.(types.Set); ok {
+		resp.PlanValue = sv
+	}
+}
+
+// matchElem returns the attributes of the prior element with the same values in the attributes
+// the rule does not cover (nil when there is none).
+func matchElem(attrs map[string]tftypes.Value, prior []tftypes.Value, cov map[string]bool) map[string]tftypes.Value {
+	for _, p := range prior {
+		var pa map[string]tftypes.Value
+		if p.As(&pa) != nil {
+			continue
+		}
+		same := true
+		for name, v := range attrs {
+			if !cov[name] && !v.Equal(pa[name]) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return pa
+		}
+	}
+	return nil
 }
 
 // applies reports whether the rule applies to an optional attribute.
@@ -354,10 +490,11 @@ type rules struct {
 	defaults map[string]tftypes.Value // the API defaults of attributes that declare one
 	lists    map[string]*rules        // list blocks
 	single   map[string]*rules        // single blocks
+	sets     map[string]*rules        // set blocks (elements matched by the attributes the rule does not cover)
 }
 
 func (r *rules) empty() bool {
-	return r == nil || len(r.attrs) == 0 && len(r.floats) == 0 && len(r.lists) == 0 && len(r.single) == 0
+	return r == nil || len(r.attrs) == 0 && len(r.floats) == 0 && len(r.lists) == 0 && len(r.single) == 0 && len(r.sets) == 0
 }
 
 // decimal rewrites a number read from the API (a float64) as Terraform reads its shortest
@@ -425,7 +562,8 @@ func isCovered[V any](vs []V) bool {
 type covered struct{ Marker }
 
 func collect(as map[string]schema.Attribute, bs map[string]schema.Block) *rules {
-	r := &rules{floats: map[string]bool{}, attrs: map[string]bool{}, defaults: map[string]tftypes.Value{}, lists: map[string]*rules{}, single: map[string]*rules{}}
+	r := &rules{floats: map[string]bool{}, attrs: map[string]bool{}, defaults: map[string]tftypes.Value{}, lists: map[string]*rules{},
+		sets: map[string]*rules{}, single: map[string]*rules{}}
 	for name, a := range as {
 		switch x := a.(type) {
 		case schema.StringAttribute:
@@ -472,6 +610,10 @@ func collect(as map[string]schema.Attribute, bs map[string]schema.Block) *rules 
 		case schema.SingleNestedBlock:
 			if c := collect(x.Attributes, x.Blocks); !c.empty() {
 				r.single[name] = c
+			}
+		case schema.SetNestedBlock:
+			if c := collect(x.NestedObject.Attributes, x.NestedObject.Blocks); !c.empty() {
+				r.sets[name] = c
 			}
 		}
 	}
@@ -663,6 +805,50 @@ func normalize(v tftypes.Value, r *rules, plan, prior *tftypes.Value) (tftypes.V
 				prev = &prevElems[i]
 			}
 			if ne, ch := normalize(e, sub, pp, prev); ch {
+				if out == nil {
+					out = append([]tftypes.Value{}, elems...)
+				}
+				out[i] = ne
+			}
+		}
+		if out != nil {
+			set(name, tftypes.NewValue(cur.Type(), out))
+		}
+	}
+	for name, sub := range r.sets {
+		cur, ok := attrs[name]
+		if !ok || cur.IsNull() || !cur.IsKnown() {
+			continue
+		}
+		var elems, pelems []tftypes.Value
+		if cur.As(&elems) != nil {
+			continue
+		}
+		if planned != nil {
+			pv, ok := planned[name]
+			if !ok || pv.IsNull() || !pv.IsKnown() || pv.As(&pelems) != nil {
+				continue
+			}
+		}
+		var out []tftypes.Value
+		for i, e := range elems {
+			var pp *tftypes.Value
+			if planned != nil {
+				var ea map[string]tftypes.Value
+				if e.As(&ea) != nil {
+					continue
+				}
+				for j := range pelems {
+					if matchElem(ea, pelems[j:j+1], sub.attrs) != nil {
+						pp = &pelems[j]
+						break
+					}
+				}
+				if pp == nil {
+					continue
+				}
+			}
+			if ne, ch := normalize(e, sub, pp, nil); ch {
 				if out == nil {
 					out = append([]tftypes.Value{}, elems...)
 				}

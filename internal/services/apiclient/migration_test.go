@@ -121,8 +121,15 @@ func TestMigrationFromLabd(t *testing.T) {
 			t.Errorf("%s has id %q, which is not a fixture client", r.Address, id)
 			continue
 		}
+		// An unset lifetime reads as 0, the incumbent's "not set" (package unset).
+		zeroIfNil := func(v any) any {
+			if v == nil {
+				return 0.0
+			}
+			return v
+		}
 		for attr, v := range map[string]any{
-			"secret": w.secret, "access_token_validity_seconds": w.access, "refresh_token_validity_seconds": w.refresh,
+			"secret": w.secret, "access_token_validity_seconds": zeroIfNil(w.access), "refresh_token_validity_seconds": zeroIfNil(w.refresh),
 			"name": f.Name, "created_at": f.CreatedAt.UTC().Format(time.RFC3339Nano),
 			"delete_at": nil, "delete_days_after_creation": nil,
 		} {

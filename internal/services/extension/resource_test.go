@@ -86,8 +86,10 @@ func TestAccExtension_lifecycle(t *testing.T) {
 			statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("destination").AtSliceIndex(0).AtMapKey("authorization_header")),
 		},
 		Updates: []acctest.Update{
+			// Removing the timeout sends the API's default (one setTimeoutInMs of 2000); the state keeps it
+			// unset, as the configuration has it (package unset).
 			{Body: update1, Checks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("timeout_in_ms"), knownvalue.Int64Exact(2000)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("timeout_in_ms"), knownvalue.Null()),
 			}},
 			{Body: update2},
 		},

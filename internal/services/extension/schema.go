@@ -32,7 +32,9 @@ var destinationTypes = []string{"HTTP", "AWSLambda", "GoogleCloudFunction"}
 func resourceSchema(ctx context.Context) schema.Schema {
 	destAttrs := map[string]schema.Attribute{
 		"type": schema.StringAttribute{Required: true,
-			MarkdownDescription: "The kind of destination: `HTTP` (also for Azure Functions), `AWSLambda` or `GoogleCloudFunction`, in any letter case.",
+			MarkdownDescription: "The kind of destination: `HTTP` (also for Azure Functions), `AWSLambda` or `GoogleCloudFunction`, in any letter case " +
+				"(the incumbent wrote `awslambda`): the spelling in the state is kept. An import reads the API's spelling, so a configuration " +
+				"in another case plans one update after an import, which sends nothing.",
 			Validators:          []validator.String{stringvalidator.OneOfCaseInsensitive(destinationTypes...)}},
 		"url": schema.StringAttribute{Optional: true, MarkdownDescription: "For `HTTP` and `GoogleCloudFunction`: the URL called.",
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},

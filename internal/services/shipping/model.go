@@ -59,21 +59,9 @@ func flattenZone(_ context.Context, _ *client.Client, z *zone, m *zoneModel) dia
 	m.Key = flex.Optional(z.Key)
 	m.Name = types.StringValue(z.Name)
 	m.Description = flex.Optional(z.Description)
-	// A location without a state keeps the prior form of "none" ("" or null): locations are a set,
-	// which Terraform matches by value, so the form the configuration wrote must stay.
-	emptyState := map[string]bool{}
-	for _, l := range m.Location {
-		if flex.Known(l.State) && l.State.ValueString() == "" {
-			emptyState[l.Country.ValueString()] = true
-		}
-	}
 	m.Location = make([]locationModel, 0, len(z.Locations))
 	for _, l := range z.Locations {
-		lm := locationModel{Country: types.StringValue(l.Country), State: flex.Optional(l.State)}
-		if lm.State.IsNull() && emptyState[l.Country] {
-			lm.State = types.StringValue("")
-		}
-		m.Location = append(m.Location, lm)
+		m.Location = append(m.Location, locationModel{Country: types.StringValue(l.Country), State: flex.Optional(l.State)})
 	}
 	return nil
 }

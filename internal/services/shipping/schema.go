@@ -54,7 +54,7 @@ func zoneSchema(ctx context.Context) schema.Schema {
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"country": schema.StringAttribute{Required: true, MarkdownDescription: "Two-letter ISO 3166-1 country code of the location.",
 						Validators: []validator.String{stringvalidator.RegexMatches(countryPattern, "must be a two-letter ISO 3166-1 country code in upper case, such as DE")}},
-					"state": schema.StringAttribute{Optional: true, MarkdownDescription: "State of the location within its country; `\"\"` (the incumbent's \"not set\") is the same as leaving it out, but an import reads it as left out."},
+					"state": schema.StringAttribute{Optional: true, MarkdownDescription: "State of the location within its country; `\"\"` (the incumbent's \"not set\") is the same as leaving it out."},
 				}},
 			},
 		},

@@ -206,8 +206,8 @@ resource "commercetools_api_client" "null_4" {
 resource "commercetools_api_client" "zero_5" {
   name                           = "forms client 5"
   scope                          = ["view_orders:my-ct-project-key", "view_products:my-ct-project-key"]
-  access_token_validity_seconds  = 7200
-  refresh_token_validity_seconds = 600
+  access_token_validity_seconds  = 0
+  refresh_token_validity_seconds = 0
 }
 resource "commercetools_api_client" "bare_6" {
   name  = "forms client 6"
@@ -232,6 +232,48 @@ resource "commercetools_api_client" "min_9" {
   refresh_token_validity_seconds = 30
 }
 
+resource "commercetools_channel" "many_1" {
+  key         = "channel-many-1"
+  roles       = ["InventorySupply", "OrderExport"]
+  name        = { en = "Warehouse", de = "Lager" }
+  description = { en = "Central warehouse", de = "Zentrallager" }
+  address {
+    key                     = "addr-a"
+    title                   = "Dr."
+    salutation              = "Dear"
+    first_name              = "Jana"
+    last_name               = "Novák"
+    street_name             = "Invalidenstraße"
+    street_number           = "117"
+    additional_street_info  = "Hinterhaus"
+    postal_code             = "10115"
+    city                    = "Berlin"
+    region                  = "Berlin"
+    state                   = "BE"
+    country                 = "DE"
+    company                 = "ACME"
+    department              = "Logistics"
+    building                = "B"
+    apartment               = "3"
+    po_box                  = "12 34"
+    phone                   = "+49 30 1234"
+    mobile                  = "+49 170 1234"
+    email                   = "jana@example.com"
+    fax                     = "+49 30 1235"
+    additional_address_info = "Ring twice"
+    external_id             = "ERP-1"
+  }
+  geolocation {
+    coordinates = [13.3777, 52.5308]
+  }
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields = {
+      text  = "hello"
+      count = "12"
+    }
+  }
+}
 resource "commercetools_channel" "one_2" {
   key         = "channel-one-2"
   roles       = ["InventorySupply"]
@@ -274,6 +316,45 @@ resource "commercetools_channel" "one_2" {
 resource "commercetools_channel" "absent_3" {
   key   = "channel-absent-3"
   roles = ["InventorySupply", "OrderExport"]
+}
+resource "commercetools_channel" "null_4" {
+  key         = "channel-null-4"
+  roles       = ["InventorySupply", "OrderExport"]
+  name        = null
+  description = null
+  address {
+    key                     = null
+    title                   = null
+    salutation              = null
+    first_name              = null
+    last_name               = null
+    street_name             = null
+    street_number           = null
+    additional_street_info  = null
+    postal_code             = null
+    city                    = null
+    region                  = null
+    state                   = null
+    country                 = "DE"
+    company                 = null
+    department              = null
+    building                = null
+    apartment               = null
+    po_box                  = null
+    phone                   = null
+    mobile                  = null
+    email                   = null
+    fax                     = null
+    additional_address_info = null
+    external_id             = null
+  }
+  geolocation {
+    coordinates = [13.3777, 52.5308]
+  }
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = null
+  }
 }
 resource "commercetools_channel" "zero_5" {
   key         = "channel-zero-5"
@@ -325,6 +406,48 @@ resource "commercetools_channel" "bare_6" {
   }
   custom {
     type_id = commercetools_type.w_fields.id
+  }
+}
+resource "commercetools_channel" "nonlatin_7" {
+  key         = "channel-nonlatin-7"
+  roles       = ["InventorySupply", "OrderExport"]
+  name        = { en = "Grüße · 東京 · Привет · مرحبا", de = "Grüße · 東京 · Привет · مرحبا" }
+  description = { en = "Grüße · 東京 · Привет · مرحبا", de = "Grüße · 東京 · Привет · مرحبا" }
+  address {
+    key                     = "addr-a"
+    title                   = "Grüße · 東京 · Привет · مرحبا 7"
+    salutation              = "Grüße · 東京 · Привет · مرحبا 7"
+    first_name              = "Grüße · 東京 · Привет · مرحبا 7"
+    last_name               = "Grüße · 東京 · Привет · مرحبا 7"
+    street_name             = "Grüße · 東京 · Привет · مرحبا 7"
+    street_number           = "Grüße · 東京 · Привет · مرحبا 7"
+    additional_street_info  = "Grüße · 東京 · Привет · مرحبا 7"
+    postal_code             = "Grüße · 東京 · Привет · مرحبا 7"
+    city                    = "Grüße · 東京 · Привет · مرحبا 7"
+    region                  = "Grüße · 東京 · Привет · مرحبا 7"
+    state                   = "Grüße · 東京 · Привет · مرحبا 7"
+    country                 = "DE"
+    company                 = "Grüße · 東京 · Привет · مرحبا 7"
+    department              = "Grüße · 東京 · Привет · مرحبا 7"
+    building                = "Grüße · 東京 · Привет · مرحبا 7"
+    apartment               = "Grüße · 東京 · Привет · مرحبا 7"
+    po_box                  = "Grüße · 東京 · Привет · مرحبا 7"
+    phone                   = "Grüße · 東京 · Привет · مرحبا 7"
+    mobile                  = "Grüße · 東京 · Привет · مرحبا 7"
+    email                   = "Grüße · 東京 · Привет · مرحبا 7"
+    fax                     = "Grüße · 東京 · Привет · مرحبا 7"
+    additional_address_info = "Grüße · 東京 · Привет · مرحبا 7"
+    external_id             = "Grüße · 東京 · Привет · مرحبا 7"
+  }
+  geolocation {
+    coordinates = [13.3777, 52.5308]
+  }
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields = {
+      text  = "hello"
+      count = "12"
+    }
   }
 }
 resource "commercetools_channel" "max_8" {
@@ -1496,6 +1619,39 @@ resource "commercetools_shipping_zone" "max_8" {
   }
 }
 
+resource "commercetools_shipping_method" "many_1" {
+  key                   = "shipping-method-many-1"
+  name                  = "Express 1"
+  description           = "Next day"
+  localized_name        = { en = "Express", de = "Express" }
+  localized_description = { en = "Next day", de = "Am nächsten Tag" }
+  tax_category_id       = commercetools_tax_category.w_tax.id
+  predicate             = "lineItemCount() > 0"
+  active                = true
+  is_default            = false
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields = {
+      text  = "hello"
+      count = "12"
+    }
+  }
+}
+resource "commercetools_shipping_method" "one_2" {
+  key                   = "shipping-method-one-2"
+  name                  = "Express 2"
+  description           = "Next day"
+  localized_name        = { en = "Express" }
+  localized_description = { en = "Next day" }
+  tax_category_id       = commercetools_tax_category.w_tax.id
+  predicate             = "lineItemCount() > 0"
+  active                = true
+  is_default            = false
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
+  }
+}
 resource "commercetools_shipping_method" "absent_3" {
   name            = "Express 3"
   tax_category_id = commercetools_tax_category.w_tax.id
@@ -1530,6 +1686,47 @@ resource "commercetools_shipping_method" "zero_5" {
     fields  = {}
   }
 }
+resource "commercetools_shipping_method" "bare_6" {
+  key             = "shipping-method-bare-6"
+  name            = "Express 6"
+  tax_category_id = commercetools_tax_category.w_tax.id
+  custom {
+    type_id = commercetools_type.w_fields.id
+  }
+}
+resource "commercetools_shipping_method" "nonlatin_7" {
+  key                   = "shipping-method-nonlatin-7"
+  name                  = "Grüße · 東京 · Привет · مرحبا 7"
+  description           = "Grüße · 東京 · Привет · مرحبا 7"
+  localized_name        = { en = "Grüße · 東京 · Привет · مرحبا", de = "Grüße · 東京 · Привет · مرحبا" }
+  localized_description = { en = "Grüße · 東京 · Привет · مرحبا", de = "Grüße · 東京 · Привет · مرحبا" }
+  tax_category_id       = commercetools_tax_category.w_tax.id
+  predicate             = "lineItemCount() > 0"
+  active                = true
+  is_default            = false
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields = {
+      text  = "hello"
+      count = "12"
+    }
+  }
+}
+resource "commercetools_shipping_method" "max_8" {
+  key                   = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-sm-8-1"
+  name                  = "Express 8"
+  description           = "Next day"
+  localized_name        = { en = "Express" }
+  localized_description = { en = "Next day" }
+  tax_category_id       = commercetools_tax_category.w_tax.id
+  predicate             = "lineItemCount() > 0"
+  active                = true
+  is_default            = false
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
+  }
+}
 resource "commercetools_shipping_method" "defaults_9" {
   key             = "shipping-method-defaults-9"
   name            = "Express 9"
@@ -1544,9 +1741,274 @@ resource "commercetools_shipping_method" "zr_method" {
 }
 
 
+resource "commercetools_shipping_zone" "zr_zone_1" {
+  key  = "zr-zone-1"
+  name = "Zone 1"
+  location {
+    country = "DE"
+    state   = "S1"
+  }
+}
+
+resource "commercetools_shipping_zone_rate" "many_1" {
+  shipping_method_id = commercetools_shipping_method.zr_method.id
+  shipping_zone_id   = commercetools_shipping_zone.zr_zone_1.id
+  price {
+    cent_amount   = 495
+    currency_code = "EUR"
+  }
+  free_above {
+    cent_amount   = 5000
+    currency_code = "EUR"
+  }
+  shipping_rate_price_tier {
+    type                = "CartValue"
+    minimum_cent_amount = 2500
+    price {
+      cent_amount   = 295
+      currency_code = "EUR"
+    }
+  }
+  shipping_rate_price_tier {
+    type                = "CartValue"
+    minimum_cent_amount = 10000
+    price {
+      cent_amount   = 0
+      currency_code = "EUR"
+    }
+  }
+}
+resource "commercetools_shipping_zone" "zr_zone_2" {
+  key  = "zr-zone-2"
+  name = "Zone 2"
+  location {
+    country = "DE"
+    state   = "S2"
+  }
+}
+
+resource "commercetools_shipping_zone_rate" "one_2" {
+  shipping_method_id = commercetools_shipping_method.zr_method.id
+  shipping_zone_id   = commercetools_shipping_zone.zr_zone_2.id
+  price {
+    cent_amount   = 495
+    currency_code = "EUR"
+  }
+  free_above {
+    cent_amount   = 5000
+    currency_code = "EUR"
+  }
+  shipping_rate_price_tier {
+    type                = "CartValue"
+    minimum_cent_amount = 2500
+    price {
+      cent_amount   = 295
+      currency_code = "EUR"
+    }
+  }
+}
+resource "commercetools_shipping_zone" "zr_zone_3" {
+  key  = "zr-zone-3"
+  name = "Zone 3"
+  location {
+    country = "DE"
+    state   = "S3"
+  }
+}
+
+resource "commercetools_shipping_zone_rate" "absent_3" {
+  shipping_method_id = commercetools_shipping_method.zr_method.id
+  shipping_zone_id   = commercetools_shipping_zone.zr_zone_3.id
+  price {
+    cent_amount   = 495
+    currency_code = "EUR"
+  }
+}
+resource "commercetools_shipping_zone" "zr_zone_4" {
+  key  = "zr-zone-4"
+  name = "Zone 4"
+  location {
+    country = "DE"
+    state   = "S4"
+  }
+}
+
+resource "commercetools_shipping_zone_rate" "null_4" {
+  shipping_method_id = commercetools_shipping_method.zr_method.id
+  shipping_zone_id   = commercetools_shipping_zone.zr_zone_4.id
+  price {
+    cent_amount   = 495
+    currency_code = "EUR"
+  }
+  free_above {
+    cent_amount   = 5000
+    currency_code = "EUR"
+  }
+  shipping_rate_price_tier {
+    type                = "CartValue"
+    minimum_cent_amount = 2500
+    price {
+      cent_amount   = 295
+      currency_code = "EUR"
+    }
+  }
+  shipping_rate_price_tier {
+    type                = "CartValue"
+    minimum_cent_amount = 10000
+    price {
+      cent_amount   = 0
+      currency_code = "EUR"
+    }
+  }
+}
+resource "commercetools_shipping_zone" "zr_zone_5" {
+  key  = "zr-zone-5"
+  name = "Zone 5"
+  location {
+    country = "DE"
+    state   = "S5"
+  }
+}
+
+resource "commercetools_shipping_zone_rate" "zero_5" {
+  shipping_method_id = commercetools_shipping_method.zr_method.id
+  shipping_zone_id   = commercetools_shipping_zone.zr_zone_5.id
+  price {
+    cent_amount   = 495
+    currency_code = "EUR"
+  }
+  free_above {
+    cent_amount   = 5000
+    currency_code = "EUR"
+  }
+  shipping_rate_price_tier {
+    type                = "CartValue"
+    minimum_cent_amount = 2500
+    price {
+      cent_amount   = 295
+      currency_code = "EUR"
+    }
+  }
+  shipping_rate_price_tier {
+    type                = "CartValue"
+    minimum_cent_amount = 10000
+    price {
+      cent_amount   = 0
+      currency_code = "EUR"
+    }
+  }
+}
+resource "commercetools_shipping_zone" "zr_zone_6" {
+  key  = "zr-zone-6"
+  name = "Zone 6"
+  location {
+    country = "DE"
+    state   = "S6"
+  }
+}
+
+resource "commercetools_shipping_zone_rate" "bare_6" {
+  shipping_method_id = commercetools_shipping_method.zr_method.id
+  shipping_zone_id   = commercetools_shipping_zone.zr_zone_6.id
+  price {
+    cent_amount   = 495
+    currency_code = "EUR"
+  }
+  free_above {
+    cent_amount   = 5000
+    currency_code = "EUR"
+  }
+  shipping_rate_price_tier {
+    type                = "CartValue"
+    minimum_cent_amount = 2500
+    price {
+      cent_amount   = 295
+      currency_code = "EUR"
+    }
+  }
+}
+resource "commercetools_shipping_zone" "zr_zone_7" {
+  key  = "zr-zone-7"
+  name = "Zone 7"
+  location {
+    country = "DE"
+    state   = "S7"
+  }
+}
+
+resource "commercetools_shipping_zone_rate" "min_7" {
+  shipping_method_id = commercetools_shipping_method.zr_method.id
+  shipping_zone_id   = commercetools_shipping_zone.zr_zone_7.id
+  price {
+    cent_amount   = 0
+    currency_code = "EUR"
+  }
+  free_above {
+    cent_amount   = 0
+    currency_code = "EUR"
+  }
+  shipping_rate_price_tier {
+    type                = "CartValue"
+    minimum_cent_amount = 2500
+    price {
+      cent_amount   = 0
+      currency_code = "EUR"
+    }
+  }
+}
 
 resource "commercetools_store" "absent_3" {
   key = "store-absent-3"
+}
+resource "commercetools_store" "null_4" {
+  key                   = "store-null-4"
+  name                  = null
+  languages             = null
+  countries             = null
+  distribution_channels = null
+  supply_channels       = null
+  product_selection {
+    product_selection_id = commercetools_product_selection.w_sel.id
+    active               = true
+  }
+  product_selection {
+    product_selection_id = commercetools_product_selection.w_sel2.id
+    active               = false
+  }
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = null
+  }
+}
+resource "commercetools_store" "zero_5" {
+  key                   = "store-zero-5"
+  name                  = {}
+  languages             = []
+  countries             = []
+  distribution_channels = []
+  supply_channels       = []
+  product_selection {
+    product_selection_id = commercetools_product_selection.w_sel.id
+    active               = true
+  }
+  product_selection {
+    product_selection_id = commercetools_product_selection.w_sel2.id
+    active               = false
+  }
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = {}
+  }
+}
+resource "commercetools_store" "bare_6" {
+  key = "store-bare-6"
+  product_selection {
+    product_selection_id = commercetools_product_selection.w_sel.id
+    active               = true
+  }
+  custom {
+    type_id = commercetools_type.w_fields.id
+  }
 }
 
 resource "commercetools_customer_group" "many_1" {
@@ -1571,11 +2033,46 @@ resource "commercetools_customer_group" "one_2" {
 resource "commercetools_customer_group" "absent_3" {
   name = "Group 3"
 }
+resource "commercetools_customer_group" "null_4" {
+  key  = null
+  name = "Group 4"
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = null
+  }
+}
+resource "commercetools_customer_group" "zero_5" {
+  key  = ""
+  name = "Group 5"
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = {}
+  }
+}
 resource "commercetools_customer_group" "bare_6" {
   key  = "customer-group-bare-6"
   name = "Group 6"
   custom {
     type_id = commercetools_type.w_fields.id
+  }
+}
+resource "commercetools_customer_group" "nonlatin_7" {
+  key  = "customer-group-nonlatin-7"
+  name = "Grüße · 東京 · Привет · مرحبا 7"
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields = {
+      text  = "hello"
+      count = "12"
+    }
+  }
+}
+resource "commercetools_customer_group" "max_8" {
+  key  = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-cg-8-1"
+  name = "Group 8"
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
   }
 }
 
@@ -2395,6 +2892,18 @@ resource "commercetools_attribute_group" "max_8" {
   }
 }
 
+resource "commercetools_product_selection" "many_1" {
+  key  = "product-selection-many-1"
+  name = { en = "Outlet", de = "Restposten" }
+  mode = "IndividualExclusion"
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields = {
+      text  = "hello"
+      count = "12"
+    }
+  }
+}
 resource "commercetools_product_selection" "one_2" {
   key  = "product-selection-one-2"
   name = { en = "Outlet" }
@@ -2406,6 +2915,22 @@ resource "commercetools_product_selection" "one_2" {
 }
 resource "commercetools_product_selection" "absent_3" {
   name = { en = "Outlet", de = "Restposten" }
+}
+resource "commercetools_product_selection" "null_4" {
+  key  = null
+  name = { en = "Outlet", de = "Restposten" }
+  mode = null
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = null
+  }
+}
+resource "commercetools_product_selection" "bare_6" {
+  key  = "product-selection-bare-6"
+  name = { en = "Outlet", de = "Restposten" }
+  custom {
+    type_id = commercetools_type.w_fields.id
+  }
 }
 resource "commercetools_product_selection" "nonlatin_7" {
   key  = "product-selection-nonlatin-7"
@@ -2419,15 +2944,86 @@ resource "commercetools_product_selection" "nonlatin_7" {
     }
   }
 }
+resource "commercetools_product_selection" "max_8" {
+  key  = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-ps-8-1"
+  name = { en = "Outlet" }
+  mode = "IndividualExclusion"
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
+  }
+}
 resource "commercetools_product_selection" "defaults_9" {
   key  = "product-selection-defaults-9"
   name = { en = "Outlet", de = "Restposten" }
   mode = "Individual"
 }
 
+resource "commercetools_category" "one_2" {
+  key              = "category-one-2"
+  name             = { en = "Clothing" }
+  slug             = { en = "clothing-2" }
+  description      = { en = "All clothing" }
+  parent           = commercetools_category.w_parent.id
+  order_hint       = "0.21"
+  external_id      = "ERP-2"
+  meta_title       = { en = "Clothing" }
+  meta_description = { en = "Buy clothing" }
+  meta_keywords    = { en = "clothing, shirts" }
+  assets {
+    key         = "hero"
+    name        = { en = "Hero" }
+    description = { en = "Hero image" }
+    tags        = ["hero"]
+    sources {
+      key          = "desktop"
+      uri          = "https://images.example.com/hero.jpg"
+      content_type = "image/jpeg"
+      dimensions {
+        w = 1920
+        h = 600
+      }
+    }
+  }
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
+  }
+}
 resource "commercetools_category" "absent_3" {
   name = { en = "Clothing", de = "Kleidung" }
   slug = { en = "clothing-3", de = "kleidung-3" }
+}
+resource "commercetools_category" "max_8" {
+  key              = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-c-8-1"
+  name             = { en = "Clothing" }
+  slug             = { en = "clothing-8" }
+  description      = { en = "All clothing" }
+  parent           = commercetools_category.w_parent.id
+  order_hint       = "0.81"
+  external_id      = "ERP-8"
+  meta_title       = { en = "Clothing" }
+  meta_description = { en = "Buy clothing" }
+  meta_keywords    = { en = "clothing, shirts" }
+  assets {
+    key         = "hero"
+    name        = { en = "Hero" }
+    description = { en = "Hero image" }
+    tags        = ["hero"]
+    sources {
+      key          = "desktop"
+      uri          = "https://images.example.com/hero.jpg"
+      content_type = "image/jpeg"
+      dimensions {
+        w = 1920
+        h = 600
+      }
+    }
+  }
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
+  }
 }
 resource "commercetools_category" "many_10" {
   key  = "category-many-10"
@@ -2469,6 +3065,52 @@ resource "commercetools_category" "max_17" {
   slug = { en = "socks-17" }
 }
 
+resource "commercetools_associate_role" "many_1" {
+  key              = "associate-role-many-1"
+  name             = "Buyer"
+  buyer_assignable = true
+  permissions      = ["ViewMyCarts", "CreateMyCarts"]
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields = {
+      text  = "hello"
+      count = "12"
+    }
+  }
+}
+resource "commercetools_associate_role" "one_2" {
+  key              = "associate-role-one-2"
+  name             = "Buyer"
+  buyer_assignable = true
+  permissions      = ["ViewMyCarts"]
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
+  }
+}
+resource "commercetools_associate_role" "nonlatin_7" {
+  key              = "associate-role-nonlatin-7"
+  name             = "Grüße · 東京 · Привет · مرحبا 7"
+  buyer_assignable = true
+  permissions      = ["ViewMyCarts", "CreateMyCarts"]
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields = {
+      text  = "hello"
+      count = "12"
+    }
+  }
+}
+resource "commercetools_associate_role" "max_8" {
+  key              = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-ar-8-1"
+  name             = "Buyer"
+  buyer_assignable = true
+  permissions      = ["ViewMyCarts"]
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
+  }
+}
 
 resource "commercetools_business_unit_company" "absent_3" {
   key  = "business-unit-company-absent-3"
@@ -2533,6 +3175,34 @@ resource "commercetools_cart_discount" "many_1" {
       text  = "hello"
       count = "12"
     }
+  }
+}
+resource "commercetools_cart_discount" "one_2" {
+  key                    = "cart-discount-one-2"
+  name                   = { en = "Summer" }
+  description            = { en = "Summer sale" }
+  predicate              = "1 = 1"
+  sort_order             = "0.21"
+  is_active              = true
+  requires_discount_code = true
+  stacking_mode          = "StopAfterThisDiscount"
+  valid_from             = "2027-06-01T00:00:00Z"
+  valid_until            = "2027-08-31T23:59:59Z"
+  stores                 = [commercetools_store.w_store.key]
+  value {
+    type = "absolute"
+    money {
+      currency_code = "EUR"
+      cent_amount   = 500
+    }
+  }
+  target {
+    type      = "lineItems"
+    predicate = "1 = 1"
+  }
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
   }
 }
 resource "commercetools_cart_discount" "absent_3" {
@@ -2746,21 +3416,47 @@ resource "commercetools_cart_discount" "defaults_10" {
   requires_discount_code = false
   stacking_mode          = "Stacking"
 }
-resource "commercetools_cart_discount" "absent_38" {
+resource "commercetools_cart_discount" "many_34" {
+  key        = "cart-discount-many-34"
   name       = { en = "Gift" }
   predicate  = "1 = 1"
-  sort_order = "0.383"
+  sort_order = "0.343"
+  value {
+    type                    = "giftLineItem"
+    product_id              = "00000000-0000-4000-8000-00000000aaaa"
+    variant_id              = 1
+    supply_channel_id       = commercetools_channel.w_supply.id
+    distribution_channel_id = commercetools_channel.w_dist.id
+  }
+}
+resource "commercetools_cart_discount" "one_35" {
+  key        = "cart-discount-one-35"
+  name       = { en = "Gift" }
+  predicate  = "1 = 1"
+  sort_order = "0.353"
+  value {
+    type                    = "giftLineItem"
+    product_id              = "00000000-0000-4000-8000-00000000aaaa"
+    variant_id              = 1
+    supply_channel_id       = commercetools_channel.w_supply.id
+    distribution_channel_id = commercetools_channel.w_dist.id
+  }
+}
+resource "commercetools_cart_discount" "absent_36" {
+  name       = { en = "Gift" }
+  predicate  = "1 = 1"
+  sort_order = "0.363"
   value {
     type       = "giftLineItem"
     product_id = "00000000-0000-4000-8000-00000000aaaa"
     variant_id = 1
   }
 }
-resource "commercetools_cart_discount" "null_39" {
+resource "commercetools_cart_discount" "null_37" {
   key        = null
   name       = { en = "Gift" }
   predicate  = "1 = 1"
-  sort_order = "0.393"
+  sort_order = "0.373"
   value {
     type                    = "giftLineItem"
     product_id              = "00000000-0000-4000-8000-00000000aaaa"
@@ -2769,11 +3465,11 @@ resource "commercetools_cart_discount" "null_39" {
     distribution_channel_id = null
   }
 }
-resource "commercetools_cart_discount" "zero_40" {
+resource "commercetools_cart_discount" "zero_38" {
   key        = ""
   name       = { en = "Gift" }
   predicate  = "1 = 1"
-  sort_order = "0.403"
+  sort_order = "0.383"
   value {
     type                    = "giftLineItem"
     product_id              = "00000000-0000-4000-8000-00000000aaaa"
@@ -2782,22 +3478,61 @@ resource "commercetools_cart_discount" "zero_40" {
     distribution_channel_id = ""
   }
 }
-resource "commercetools_cart_discount" "bare_41" {
-  key        = "cart-discount-bare-41"
+resource "commercetools_cart_discount" "bare_39" {
+  key        = "cart-discount-bare-39"
   name       = { en = "Gift" }
   predicate  = "1 = 1"
-  sort_order = "0.413"
+  sort_order = "0.393"
   value {
     type       = "giftLineItem"
     product_id = "00000000-0000-4000-8000-00000000aaaa"
     variant_id = 1
   }
 }
-resource "commercetools_cart_discount" "defaults_45" {
-  key        = "cart-discount-defaults-45"
+resource "commercetools_cart_discount" "nonlatin_40" {
+  key        = "cart-discount-nonlatin-40"
+  name       = { en = "Grüße · 東京 · Привет · مرحبا" }
+  predicate  = "1 = 1"
+  sort_order = "0.403"
+  value {
+    type                    = "giftLineItem"
+    product_id              = "00000000-0000-4000-8000-00000000aaaa"
+    variant_id              = 1
+    supply_channel_id       = commercetools_channel.w_supply.id
+    distribution_channel_id = commercetools_channel.w_dist.id
+  }
+}
+resource "commercetools_cart_discount" "max_41" {
+  key        = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-cd-41-1"
   name       = { en = "Gift" }
   predicate  = "1 = 1"
-  sort_order = "0.453"
+  sort_order = "0.413"
+  value {
+    type                    = "giftLineItem"
+    product_id              = "00000000-0000-4000-8000-00000000aaaa"
+    variant_id              = 1
+    supply_channel_id       = commercetools_channel.w_supply.id
+    distribution_channel_id = commercetools_channel.w_dist.id
+  }
+}
+resource "commercetools_cart_discount" "min_42" {
+  key        = "cart-discount-min-42"
+  name       = { en = "Gift" }
+  predicate  = "1 = 1"
+  sort_order = "0.423"
+  value {
+    type                    = "giftLineItem"
+    product_id              = "00000000-0000-4000-8000-00000000aaaa"
+    variant_id              = 1
+    supply_channel_id       = commercetools_channel.w_supply.id
+    distribution_channel_id = commercetools_channel.w_dist.id
+  }
+}
+resource "commercetools_cart_discount" "defaults_43" {
+  key        = "cart-discount-defaults-43"
+  name       = { en = "Gift" }
+  predicate  = "1 = 1"
+  sort_order = "0.433"
   value {
     type       = "giftLineItem"
     product_id = "00000000-0000-4000-8000-00000000aaaa"
@@ -2808,9 +3543,63 @@ resource "commercetools_cart_discount" "defaults_45" {
   stacking_mode          = "Stacking"
 }
 
+resource "commercetools_discount_code" "many_1" {
+  code                          = "CODE1"
+  name                          = { en = "Welcome", de = "Willkommen" }
+  description                   = { en = "For new customers", de = "Für Neukunden" }
+  cart_discounts                = [commercetools_cart_discount.w_cd.id, commercetools_cart_discount.w_cd2.id]
+  predicate                     = "1 = 1"
+  is_active                     = true
+  max_applications              = 100
+  max_applications_per_customer = 1
+  groups                        = ["onboarding", "spring"]
+  valid_from                    = "2027-01-01T00:00:00Z"
+  valid_until                   = "2027-12-31T23:59:59Z"
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields = {
+      text  = "hello"
+      count = "12"
+    }
+  }
+}
+resource "commercetools_discount_code" "one_2" {
+  code                          = "CODE2"
+  name                          = { en = "Welcome" }
+  description                   = { en = "For new customers" }
+  cart_discounts                = [commercetools_cart_discount.w_cd.id]
+  predicate                     = "1 = 1"
+  is_active                     = true
+  max_applications              = 100
+  max_applications_per_customer = 1
+  groups                        = ["onboarding"]
+  valid_from                    = "2027-01-01T00:00:00Z"
+  valid_until                   = "2027-12-31T23:59:59Z"
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
+  }
+}
 resource "commercetools_discount_code" "absent_3" {
   code           = "CODE3"
   cart_discounts = [commercetools_cart_discount.w_cd.id, commercetools_cart_discount.w_cd2.id]
+}
+resource "commercetools_discount_code" "null_4" {
+  code                          = "CODE4"
+  name                          = null
+  description                   = null
+  cart_discounts                = [commercetools_cart_discount.w_cd.id, commercetools_cart_discount.w_cd2.id]
+  predicate                     = null
+  is_active                     = null
+  max_applications              = null
+  max_applications_per_customer = null
+  groups                        = null
+  valid_from                    = null
+  valid_until                   = null
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = null
+  }
 }
 resource "commercetools_discount_code" "zero_5" {
   code                          = "CODE5"
@@ -2864,6 +3653,23 @@ resource "commercetools_discount_code" "max_8" {
   predicate                     = "1 = 1"
   is_active                     = true
   max_applications              = 100
+  max_applications_per_customer = 1
+  groups                        = ["onboarding"]
+  valid_from                    = "2027-01-01T00:00:00Z"
+  valid_until                   = "2027-12-31T23:59:59Z"
+  custom {
+    type_id = commercetools_type.w_fields.id
+    fields  = { text = "hello" }
+  }
+}
+resource "commercetools_discount_code" "min_9" {
+  code                          = "CODE9"
+  name                          = { en = "Welcome" }
+  description                   = { en = "For new customers" }
+  cart_discounts                = [commercetools_cart_discount.w_cd.id]
+  predicate                     = "1 = 1"
+  is_active                     = true
+  max_applications              = 1
   max_applications_per_customer = 1
   groups                        = ["onboarding"]
   valid_from                    = "2027-01-01T00:00:00Z"
@@ -3492,7 +4298,7 @@ resource "commercetools_api_extension" "null_4" {
 }
 resource "commercetools_api_extension" "zero_5" {
   key           = ""
-  timeout_in_ms = 1500
+  timeout_in_ms = 0
   destination {
     type                 = "HTTP"
     url                  = "https://extensions.example.com/5"
@@ -3559,8 +4365,21 @@ resource "commercetools_api_extension" "defaults_9" {
   }
   timeout_in_ms = 2000
 }
-resource "commercetools_api_extension" "many_11" {
-  key = "api-extension-many-11"
+resource "commercetools_api_extension" "many_10" {
+  key = "api-extension-many-10"
+  destination {
+    type          = "awslambda"
+    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:f10"
+    access_key    = "AKIA0000"
+    access_secret = "secret"
+  }
+  trigger {
+    resource_type_id = "payment"
+    actions          = ["Create"]
+  }
+}
+resource "commercetools_api_extension" "one_11" {
+  key = "api-extension-one-11"
   destination {
     type          = "awslambda"
     arn           = "arn:aws:lambda:eu-central-1:123456789012:function:f11"
@@ -3572,8 +4391,7 @@ resource "commercetools_api_extension" "many_11" {
     actions          = ["Create"]
   }
 }
-resource "commercetools_api_extension" "one_12" {
-  key = "api-extension-one-12"
+resource "commercetools_api_extension" "absent_12" {
   destination {
     type          = "awslambda"
     arn           = "arn:aws:lambda:eu-central-1:123456789012:function:f12"
@@ -3585,7 +4403,8 @@ resource "commercetools_api_extension" "one_12" {
     actions          = ["Create"]
   }
 }
-resource "commercetools_api_extension" "absent_13" {
+resource "commercetools_api_extension" "null_13" {
+  key = null
   destination {
     type          = "awslambda"
     arn           = "arn:aws:lambda:eu-central-1:123456789012:function:f13"
@@ -3597,8 +4416,8 @@ resource "commercetools_api_extension" "absent_13" {
     actions          = ["Create"]
   }
 }
-resource "commercetools_api_extension" "null_14" {
-  key = null
+resource "commercetools_api_extension" "zero_14" {
+  key = ""
   destination {
     type          = "awslambda"
     arn           = "arn:aws:lambda:eu-central-1:123456789012:function:f14"
@@ -3610,8 +4429,8 @@ resource "commercetools_api_extension" "null_14" {
     actions          = ["Create"]
   }
 }
-resource "commercetools_api_extension" "zero_15" {
-  key = ""
+resource "commercetools_api_extension" "bare_15" {
+  key = "api-extension-bare-15"
   destination {
     type          = "awslambda"
     arn           = "arn:aws:lambda:eu-central-1:123456789012:function:f15"
@@ -3623,8 +4442,8 @@ resource "commercetools_api_extension" "zero_15" {
     actions          = ["Create"]
   }
 }
-resource "commercetools_api_extension" "bare_16" {
-  key = "api-extension-bare-16"
+resource "commercetools_api_extension" "max_16" {
+  key = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-ae-16-1"
   destination {
     type          = "awslambda"
     arn           = "arn:aws:lambda:eu-central-1:123456789012:function:f16"
@@ -3636,8 +4455,8 @@ resource "commercetools_api_extension" "bare_16" {
     actions          = ["Create"]
   }
 }
-resource "commercetools_api_extension" "max_17" {
-  key = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-ae-17-1"
+resource "commercetools_api_extension" "defaults_17" {
+  key = "api-extension-defaults-17"
   destination {
     type          = "awslambda"
     arn           = "arn:aws:lambda:eu-central-1:123456789012:function:f17"
@@ -3648,53 +4467,43 @@ resource "commercetools_api_extension" "max_17" {
     resource_type_id = "payment"
     actions          = ["Create"]
   }
+  timeout_in_ms = 2000
 }
-resource "commercetools_api_extension" "defaults_18" {
-  key = "api-extension-defaults-18"
+resource "commercetools_api_extension" "many_18" {
+  key = "api-extension-many-18"
   destination {
     type          = "awslambda"
-    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:f18"
+    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:lc18"
     access_key    = "AKIA0000"
     access_secret = "secret"
   }
   trigger {
     resource_type_id = "payment"
-    actions          = ["Create"]
-  }
-  timeout_in_ms = 2000
-}
-resource "commercetools_api_extension" "many_19" {
-  key = "api-extension-many-19"
-  destination {
-    type                 = "HTTP"
-    url                  = "https://azure.example.com/19"
-    azure_authentication = "azure-key"
-  }
-  trigger {
-    resource_type_id = "customer"
     actions          = ["Update"]
   }
 }
-resource "commercetools_api_extension" "one_20" {
-  key = "api-extension-one-20"
+resource "commercetools_api_extension" "one_19" {
+  key = "api-extension-one-19"
   destination {
-    type                 = "HTTP"
-    url                  = "https://azure.example.com/20"
-    azure_authentication = "azure-key"
+    type          = "awslambda"
+    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:lc19"
+    access_key    = "AKIA0000"
+    access_secret = "secret"
   }
   trigger {
-    resource_type_id = "customer"
+    resource_type_id = "payment"
     actions          = ["Update"]
   }
 }
-resource "commercetools_api_extension" "absent_21" {
+resource "commercetools_api_extension" "absent_20" {
   destination {
-    type                 = "HTTP"
-    url                  = "https://azure.example.com/21"
-    azure_authentication = "azure-key"
+    type          = "awslambda"
+    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:lc20"
+    access_key    = "AKIA0000"
+    access_secret = "secret"
   }
   trigger {
-    resource_type_id = "customer"
+    resource_type_id = "payment"
     actions          = ["Update"]
   }
 }
@@ -3886,6 +4695,15 @@ resource "commercetools_state" "st_target2" {
 }
 
 
+resource "commercetools_state" "st_from_1" {
+  key  = "st-from-1"
+  type = "OrderState"
+}
+
+resource "commercetools_state_transitions" "many_1" {
+  from = commercetools_state.st_from_1.id
+  to   = [commercetools_state.st_target.id, commercetools_state.st_target2.id]
+}
 resource "commercetools_state" "st_from_2" {
   key  = "st-from-2"
   type = "OrderState"
@@ -3902,6 +4720,24 @@ resource "commercetools_state" "st_from_3" {
 
 resource "commercetools_state_transitions" "absent_3" {
   from = commercetools_state.st_from_3.id
+  to   = [commercetools_state.st_target.id, commercetools_state.st_target2.id]
+}
+resource "commercetools_state" "st_from_4" {
+  key  = "st-from-4"
+  type = "OrderState"
+}
+
+resource "commercetools_state_transitions" "null_4" {
+  from = commercetools_state.st_from_4.id
+  to   = [commercetools_state.st_target.id, commercetools_state.st_target2.id]
+}
+resource "commercetools_state" "st_from_5" {
+  key  = "st-from-5"
+  type = "OrderState"
+}
+
+resource "commercetools_state_transitions" "zero_5" {
+  from = commercetools_state.st_from_5.id
   to   = [commercetools_state.st_target.id, commercetools_state.st_target2.id]
 }
 resource "commercetools_state" "st_from_6" {

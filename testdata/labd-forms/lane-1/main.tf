@@ -205,59 +205,160 @@ resource "commercetools_api_extension" "w_base2" {
 }
 
 
-resource "commercetools_api_extension" "null_22" {
+resource "commercetools_api_extension" "null_21" {
   key = null
   destination {
-    type                 = "HTTP"
-    url                  = "https://azure.example.com/22"
-    azure_authentication = "azure-key"
+    type          = "awslambda"
+    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:lc21"
+    access_key    = "AKIA0000"
+    access_secret = "secret"
   }
   trigger {
-    resource_type_id = "customer"
+    resource_type_id = "payment"
     actions          = ["Update"]
   }
 }
-resource "commercetools_api_extension" "zero_23" {
+resource "commercetools_api_extension" "zero_22" {
   key = ""
   destination {
-    type                 = "HTTP"
-    url                  = "https://azure.example.com/23"
-    azure_authentication = "azure-key"
+    type          = "awslambda"
+    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:lc22"
+    access_key    = "AKIA0000"
+    access_secret = "secret"
   }
   trigger {
-    resource_type_id = "customer"
+    resource_type_id = "payment"
     actions          = ["Update"]
   }
 }
-resource "commercetools_api_extension" "bare_24" {
-  key = "api-extension-bare-24"
+resource "commercetools_api_extension" "bare_23" {
+  key = "api-extension-bare-23"
   destination {
-    type                 = "HTTP"
-    url                  = "https://azure.example.com/24"
-    azure_authentication = "azure-key"
+    type          = "awslambda"
+    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:lc23"
+    access_key    = "AKIA0000"
+    access_secret = "secret"
   }
   trigger {
-    resource_type_id = "customer"
+    resource_type_id = "payment"
     actions          = ["Update"]
   }
 }
-resource "commercetools_api_extension" "max_25" {
-  key = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-ae-25-1"
+resource "commercetools_api_extension" "max_24" {
+  key = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-ae-24-1"
   destination {
-    type                 = "HTTP"
-    url                  = "https://azure.example.com/25"
-    azure_authentication = "azure-key"
+    type          = "awslambda"
+    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:lc24"
+    access_key    = "AKIA0000"
+    access_secret = "secret"
   }
   trigger {
-    resource_type_id = "customer"
+    resource_type_id = "payment"
     actions          = ["Update"]
   }
 }
-resource "commercetools_api_extension" "defaults_26" {
-  key = "api-extension-defaults-26"
+resource "commercetools_api_extension" "defaults_25" {
+  key = "api-extension-defaults-25"
+  destination {
+    type          = "awslambda"
+    arn           = "arn:aws:lambda:eu-central-1:123456789012:function:lc25"
+    access_key    = "AKIA0000"
+    access_secret = "secret"
+  }
+  trigger {
+    resource_type_id = "payment"
+    actions          = ["Update"]
+  }
+  timeout_in_ms = 2000
+}
+resource "commercetools_api_extension" "many_26" {
+  key = "api-extension-many-26"
   destination {
     type                 = "HTTP"
     url                  = "https://azure.example.com/26"
+    azure_authentication = "azure-key"
+  }
+  trigger {
+    resource_type_id = "customer"
+    actions          = ["Update"]
+  }
+}
+resource "commercetools_api_extension" "one_27" {
+  key = "api-extension-one-27"
+  destination {
+    type                 = "HTTP"
+    url                  = "https://azure.example.com/27"
+    azure_authentication = "azure-key"
+  }
+  trigger {
+    resource_type_id = "customer"
+    actions          = ["Update"]
+  }
+}
+resource "commercetools_api_extension" "absent_28" {
+  destination {
+    type                 = "HTTP"
+    url                  = "https://azure.example.com/28"
+    azure_authentication = "azure-key"
+  }
+  trigger {
+    resource_type_id = "customer"
+    actions          = ["Update"]
+  }
+}
+resource "commercetools_api_extension" "null_29" {
+  key = null
+  destination {
+    type                 = "HTTP"
+    url                  = "https://azure.example.com/29"
+    azure_authentication = "azure-key"
+  }
+  trigger {
+    resource_type_id = "customer"
+    actions          = ["Update"]
+  }
+}
+resource "commercetools_api_extension" "zero_30" {
+  key = ""
+  destination {
+    type                 = "HTTP"
+    url                  = "https://azure.example.com/30"
+    azure_authentication = "azure-key"
+  }
+  trigger {
+    resource_type_id = "customer"
+    actions          = ["Update"]
+  }
+}
+resource "commercetools_api_extension" "bare_31" {
+  key = "api-extension-bare-31"
+  destination {
+    type                 = "HTTP"
+    url                  = "https://azure.example.com/31"
+    azure_authentication = "azure-key"
+  }
+  trigger {
+    resource_type_id = "customer"
+    actions          = ["Update"]
+  }
+}
+resource "commercetools_api_extension" "max_32" {
+  key = "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk-ae-32-1"
+  destination {
+    type                 = "HTTP"
+    url                  = "https://azure.example.com/32"
+    azure_authentication = "azure-key"
+  }
+  trigger {
+    resource_type_id = "customer"
+    actions          = ["Update"]
+  }
+}
+resource "commercetools_api_extension" "defaults_33" {
+  key = "api-extension-defaults-33"
+  destination {
+    type                 = "HTTP"
+    url                  = "https://azure.example.com/33"
     azure_authentication = "azure-key"
   }
   trigger {

@@ -180,4 +180,28 @@ resource "commercetools_shipping_zone" "w_zone" {
   }
 }
 
+resource "commercetools_api_extension" "w_base" {
+  key = "w-base"
+  destination {
+    type = "HTTP"
+    url  = "https://extensions.example.com/base"
+  }
+  trigger {
+    resource_type_id = "cart"
+    actions          = ["Create"]
+  }
+}
+
+resource "commercetools_api_extension" "w_base2" {
+  key = "w-base2"
+  destination {
+    type = "HTTP"
+    url  = "https://extensions.example.com/base2"
+  }
+  trigger {
+    resource_type_id = "order"
+    actions          = ["Create"]
+  }
+}
+
 
