@@ -150,10 +150,10 @@ func TestAccAPIClient_import(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
-				Config:                  cfg,
-				ResourceName:            testAddr,
-				ImportState:             true,
-				ImportStateVerify:       true,
+				Config:            cfg,
+				ResourceName:      testAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
 				// An unset lifetime reads back as 0 (package unset); the state of the create, not refreshed
 				// yet, holds null.
 				ImportStateVerifyIgnore: []string{"secret", "timeouts", "refresh_token_validity_seconds"},

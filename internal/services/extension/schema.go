@@ -35,7 +35,7 @@ func resourceSchema(ctx context.Context) schema.Schema {
 			MarkdownDescription: "The kind of destination: `HTTP` (also for Azure Functions), `AWSLambda` or `GoogleCloudFunction`, in any letter case " +
 				"(the incumbent wrote `awslambda`): the spelling in the state is kept. An import reads the API's spelling, so a configuration " +
 				"in another case plans one update after an import, which sends nothing.",
-			Validators:          []validator.String{stringvalidator.OneOfCaseInsensitive(destinationTypes...)}},
+			Validators: []validator.String{stringvalidator.OneOfCaseInsensitive(destinationTypes...)}},
 		"url": schema.StringAttribute{Optional: true, MarkdownDescription: "For `HTTP` and `GoogleCloudFunction`: the URL called.",
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 		"arn": schema.StringAttribute{Optional: true, MarkdownDescription: "For `AWSLambda`: the ARN of the function.",
