@@ -26,7 +26,7 @@ import (
 // (main.go), unless GOGC says otherwise. Every model conversion is checked against the
 // framework's (tfmodel.Verify), as every protocol shortcut is (Factories).
 func init() {
-	tfmodel.Verify = true
+	tfmodel.Verify = provider.ShortcutsEnabled()
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(100)
 		debug.SetMemoryLimit(128 << 20)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -36,7 +37,27 @@ func NewVerifyingServer(p provider.Provider) func() (tfprotov6.ProviderServer, e
 	return newServer(p, true)
 }
 
+// ShortcutsVariable turns the protocol shortcuts off when set to "off": every call then takes
+// the framework's own path (and models are read and written by the framework's reflection). For a
+// user who suspects a shortcut, and for the CI pass that keeps the framework's path green.
+const ShortcutsVariable = "COMMERCETOOLS_PROVIDER_SHORTCUTS"
+
+// ShortcutsEnabled reports whether the protocol shortcuts are on (ShortcutsVariable is not "off").
+func ShortcutsEnabled() bool {
+	return !strings.EqualFold(strings.TrimSpace(os.Getenv(ShortcutsVariable)), "off")
+}
+
 func newServer(p provider.Provider, verify bool) func() (tfprotov6.ProviderServer, error) {
+	if !ShortcutsEnabled() {
+		tfmodel.Off = true
+		return providerserver.NewProtocol6WithError(p)
+	}
+	return shortcutServer(p, verify)
+}
+
+// shortcutServer is the server with its shortcuts, whatever ShortcutsVariable says (the shortcuts'
+// own tests use it).
+func shortcutServer(p provider.Provider, verify bool) func() (tfprotov6.ProviderServer, error) {
 	inner := providerserver.NewProtocol6WithError(p)
 	return func() (tfprotov6.ProviderServer, error) {
 		s, err := inner()

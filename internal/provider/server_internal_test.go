@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 // not two framework answers.
 func TestUpgradeShortcutCoversEveryResource(t *testing.T) {
 	p := New("test")()
-	ps, err := NewServer(p)()
+	ps, err := shortcutServer(p, false)()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func TestUpgradeShortcutCoversEveryResource(t *testing.T) {
 // TestPlanShortcutTypes pins which resource types plan unchanged resources without the
 // framework, and why the others do not: a schema change that loses the shortcut shows here.
 func TestPlanShortcutTypes(t *testing.T) {
-	ps, err := NewServer(New("test")())()
+	ps, err := shortcutServer(New("test")(), false)()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func TestPlanShortcutTypes(t *testing.T) {
 // framework; one that would not keeps the shortcut, with the framework's answer.
 func TestPlanShortcutDefaults(t *testing.T) {
 	ctx := context.Background()
-	ps, err := NewVerifyingServer(New("test")())()
+	ps, err := shortcutServer(New("test")(), true)()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +133,7 @@ func asServer(t *testing.T, ps tfprotov6.ProviderServer) *server {
 
 // TestReadShortcutTypes pins which resource types are read without the framework's conversions.
 func TestReadShortcutTypes(t *testing.T) {
-	ps, err := NewServer(New("test")())()
+	ps, err := shortcutServer(New("test")(), false)()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +163,7 @@ func TestServersKeepTheirOwnClient(t *testing.T) {
 	ctx := context.Background()
 	p := New("test")()
 	configured := func(projectKey string) *server {
-		ps, err := NewServer(p)()
+		ps, err := shortcutServer(p, false)()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +198,7 @@ func TestServersKeepTheirOwnClient(t *testing.T) {
 	if !okA || !okB || ca.ProjectKey() != "project-a" || cb.ProjectKey() != "project-b" {
 		t.Fatalf("clients %v, %v", a.resourceData(), b.resourceData())
 	}
-	ps, _ := NewServer(p)()
+	ps, _ := shortcutServer(p, false)()
 	if d := asServer(t, ps).resourceData(); d != nil {
 		t.Fatalf("an unconfigured server has resource data %v", d)
 	}
@@ -215,5 +216,22 @@ func pinShortcut(t *testing.T, kind string, types map[string]stateType, without 
 		case !refused && !ok:
 			t.Errorf("%s: no %s shortcut: %s", name, kind, why)
 		}
+	}
+}
+
+// TestShortcutsOff: with COMMERCETOOLS_PROVIDER_SHORTCUTS=off the provider serves the framework's
+// own server, and models are converted by the framework.
+func TestShortcutsOff(t *testing.T) {
+	t.Setenv(ShortcutsVariable, "off")
+	defer func() { tfmodel.Off = false }()
+	ps, err := NewServer(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := ps.(*server); ok {
+		t.Fatal("the shortcuts are off, yet NewServer returned the shortcut server")
+	}
+	if !tfmodel.Off {
+		t.Error("the shortcuts are off, yet tfmodel converts models itself")
 	}
 }

@@ -27,7 +27,7 @@ type fixtureState struct {
 // resource type it has, at the versions it wrote, and the states after import).
 func fixtureStates(t testing.TB) []fixtureState {
 	t.Helper()
-	ps, err := NewServer(New("test")())()
+	ps, err := shortcutServer(New("test")(), false)()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func FuzzDecodeState(f *testing.F) {
 // shortcut is exactly as correct as the path it replaces.
 func TestUpgradeShortcutMatchesFramework(t *testing.T) {
 	ctx := context.Background()
-	fast, err := NewServer(New("test")())()
+	fast, err := shortcutServer(New("test")(), false)()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,6 +35,10 @@ import (
 // changed while conversions run.
 var Verify bool
 
+// Off sends every Get and Set to the framework (the provider's shortcuts are turned off: see
+// provider.ShortcutsEnabled). It is set before any conversion runs and never changed after.
+var Off bool
+
 // typer is the part of a framework schema this package needs.
 type typer interface{ Type() attr.Type }
 
@@ -64,6 +68,9 @@ func SetPlan(ctx context.Context, p *tfsdk.Plan, src any) diag.Diagnostics {
 }
 
 func get(ctx context.Context, raw tftypes.Value, s typer, target any, framework func(context.Context, any) diag.Diagnostics) diag.Diagnostics {
+	if Off {
+		return framework(ctx, target)
+	}
 	tv := reflect.ValueOf(target)
 	if s == nil || tv.Kind() != reflect.Pointer || tv.IsNil() || tv.Elem().Kind() != reflect.Struct || raw.Type() == nil {
 		return framework(ctx, target)
@@ -84,6 +91,9 @@ func get(ctx context.Context, raw tftypes.Value, s typer, target any, framework 
 }
 
 func set(ctx context.Context, raw *tftypes.Value, s typer, src any, framework func(context.Context, any) diag.Diagnostics) diag.Diagnostics {
+	if Off {
+		return framework(ctx, src)
+	}
 	sv := reflect.ValueOf(src)
 	if sv.Kind() == reflect.Pointer {
 		if sv.IsNil() {

@@ -218,6 +218,9 @@ func config(srv *emulator.TestServer, body string) string {
 // in three; after each apply the plan is empty.
 func TestAccProductType_largeEnum(t *testing.T) {
 	acctest.PreCheck(t)
+	if testing.Short() {
+		t.Skip("a scale test: make test runs it in the Terraform pass (the OpenTofu pass is -short)")
+	}
 	srv := acctest.NewEmulator(t)
 	v1200 := keys("v", 1200)
 	v1500 := append(reversed(v1200), keys("w", 300)...)
