@@ -63,8 +63,8 @@ func (l Lifecycle) config(srv *emulator.TestServer, body string) string {
 }
 
 // Run drives the lifecycle through the Terraform or OpenTofu binary of TF_ACC_TERRAFORM_PATH
-// against a fresh emulator: create; an empty re-plan; import by id, by key=<key> and with an
-// import block, each with nothing to change; every update in place (one version more on the
+// against a fresh emulator: create; an empty re-plan; import by id (the state the same as the
+// apply's) and by key=<key> with an import block (nothing to change); every update in place (one version more on the
 // emulator, the expected number of update requests); a change made by someone else between
 // plan and apply, absorbed; more than 500 actions in ceil(n/500) requests; the resource deleted
 // outside Terraform, planned again; every replacement; and a destroy that leaves nothing.
@@ -160,9 +160,11 @@ func Run(t *testing.T, l Lifecycle) {
 			}},
 		},
 		{ResourceName: addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: ignore},
-		{ResourceName: addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: ignore, ImportStateIdFunc: keyOf},
+		// key=<key> with an import block (the generated configurations of internal/acctest/forms
+		// import every form of every type by id and by key too).
 		{
 			Config: l.config(srv, l.Create), ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
+			ImportStateIdFunc:  keyOf,
 			ExpectNonEmptyPlan: l.ImportPlansUpdate,
 			ImportPlanChecks:   resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, importAction)}},
 		},
