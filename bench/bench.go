@@ -41,6 +41,7 @@ type bench struct {
 	versions map[string]string
 	phases   []PhaseRecord
 	ptPhases []PhaseRecord // the product type scenario
+	typical  []PhaseRecord // the typical project scenario
 	startups []StartupRecord
 }
 
@@ -123,6 +124,9 @@ func (b *bench) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if _, err := b.installLabd(); err != nil {
+		return err
+	}
 
 	for _, eng := range o.engines {
 		sink, err := newJSONLSink(filepath.Join(o.out, b.date+"-"+eng+".jsonl"))
@@ -137,7 +141,7 @@ func (b *bench) run(ctx context.Context) error {
 
 	rep := buildReport(b)
 	for eng, sink := range b.sinks {
-		for _, s := range append(slices.Clone(rep.Summaries), rep.ProductType...) {
+		for _, s := range slices.Concat(rep.Summaries, rep.ProductType, rep.Typical) {
 			if s.Engine == eng {
 				sink.write(s)
 			}
@@ -328,6 +332,9 @@ func (b *bench) runEngine(ctx context.Context, engine string) error {
 				return err
 			}
 		}
+	}
+	if err := b.runTypical(ctx, engine); err != nil {
+		return err
 	}
 	if o.productType {
 		for _, lat := range o.latencies {

@@ -83,3 +83,24 @@ func TestSVGIsWellFormed(t *testing.T) {
 		t.Errorf("markdown lacks a row:\n%s", md)
 	}
 }
+
+// TestTypicalConfig: the typical project holds the resources its size says, and its plan budget
+// is one page per collection at these sizes plus the project.
+func TestTypicalConfig(t *testing.T) {
+	for _, size := range []int{200, 450} {
+		units := typicalUnits(size)
+		n := typicalResources(units)
+		if n < size*9/10 || n > size*11/10 {
+			t.Errorf("size %d: %d units make %d resources", size, units, n)
+		}
+		for _, labd := range []bool{false, true} {
+			cfg := typicalConfig("http://127.0.0.1:1", units, labd)
+			if got := strings.Count(cfg, "\nresource \""); got != n {
+				t.Errorf("size %d (labd %v): %d resources in the configuration, want %d", size, labd, got, n)
+			}
+		}
+		if got := typicalPlanRequests(units); got != 13 {
+			t.Errorf("size %d: plan budget %d requests, want 13 (12 collections of fewer than 500 objects, the project)", size, got)
+		}
+	}
+}

@@ -52,6 +52,10 @@ type options struct {
 	phaseLimit time.Duration
 	// productType runs the scenario of a product type with a localized enum of 1,200 values.
 	productType bool
+	// typical are the sizes of the typical project scenario (about this many resources each).
+	typical []int
+	// labd is the incumbent's provider binary, run beside this provider in the typical project.
+	labd string
 }
 
 func main() {
@@ -107,6 +111,8 @@ func parseFlags(args []string) (*options, error) {
 	keep := fs.Bool("keep", false, "keep the temporary directory (work dirs, logs) for inspection")
 	noStartup := fs.Bool("no-startup", false, "skip the validate / providers schema start-up measurement")
 	productType := fs.Bool("product-type", true, "also run the product type scenario (a localized enum of 1,200 values: create, plan, reorder, relabel, destroy)")
+	typical := fs.String("typical", "200,450", "comma-separated sizes (resources) of the typical project scenario: every family, applied, planned at each latency (it must be empty) and destroyed; empty to skip")
+	labd := fs.String("labd", os.Getenv("LABD_BIN"), "the incumbent's provider binary (labd/commercetools v1.22.2), run beside this provider in the typical project (default $LABD_BIN)")
 	limit := fs.Duration("phase-timeout", 5*time.Minute, "kill a phase that runs longer than this")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -114,7 +120,7 @@ func parseFlags(args []string) (*options, error) {
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
-	o := &options{reps: *reps, largeN: *largeN, largeReps: *largeReps, out: *out, keep: *keep, noStartup: *noStartup, phaseLimit: *limit, productType: *productType}
+	o := &options{labd: *labd, reps: *reps, largeN: *largeN, largeReps: *largeReps, out: *out, keep: *keep, noStartup: *noStartup, phaseLimit: *limit, productType: *productType}
 	for _, e := range splitList(*engines) {
 		if e != "terraform" && e != "tofu" {
 			return nil, fmt.Errorf("-engines: unknown engine %q (want terraform or tofu)", e)
@@ -127,6 +133,14 @@ func parseFlags(args []string) (*options, error) {
 	}
 	if o.latencies, err = parseInts("-latency", *lats, 0); err != nil {
 		return nil, err
+	}
+	if o.typical, err = parseInts("-typical", *typical, 1); err != nil {
+		return nil, err
+	}
+	if o.labd != "" {
+		if o.labd, err = filepath.Abs(o.labd); err != nil {
+			return nil, err
+		}
 	}
 	if len(o.engines) == 0 || len(o.ns) == 0 || len(o.latencies) == 0 {
 		return nil, errors.New("-engines, -n and -latency must not be empty")

@@ -37,7 +37,8 @@ type PhaseRecord struct {
 	LatencyMs         int            `json:"latencyMs"`
 	Rep               int            `json:"rep"`
 	Phase             string         `json:"phase"`
-	Scenario          string         `json:"scenario,omitempty"` // "" for API clients, "product_type"
+	Scenario          string         `json:"scenario,omitempty"` // "" for API clients, "product_type", "typical"
+	Provider          string         `json:"provider,omitempty"` // typical: "ours" or "labd" (the incumbent)
 	WallSec           float64        `json:"wallSec"`
 	ExitCode          int            `json:"exitCode"`
 	OK                bool           `json:"ok"`
@@ -74,7 +75,8 @@ type StartupRecord struct {
 // SummaryRecord aggregates the repetitions of one engine × N × latency × phase.
 type SummaryRecord struct {
 	Type           string   `json:"type"`               // "summary"
-	Scenario       string   `json:"scenario,omitempty"` // "" for API clients, "product_type"
+	Scenario       string   `json:"scenario,omitempty"` // "" for API clients, "product_type", "typical"
+	Provider       string   `json:"provider,omitempty"` // typical: "ours" or "labd"
 	Engine         string   `json:"engine"`
 	N              int      `json:"n"`
 	LatencyMs      int      `json:"latencyMs"`
@@ -168,6 +170,7 @@ type report struct {
 	Versions         map[string]string
 	Summaries        []SummaryRecord
 	ProductType      []SummaryRecord // the product type scenario
+	Typical          []SummaryRecord // the typical project scenario
 	StartupSummaries []StartupSummaryRecord
 	Targets          []TargetRecord
 	Failures         int
@@ -188,7 +191,8 @@ func buildReport(b *bench) *report {
 	}
 	r.Summaries = summarize(b.phases, r.Engines, func(p PhaseRecord) float64 { return floorFor(p.Phase, p.N, p.LatencyMs).Seconds() })
 	r.ProductType = summarize(b.ptPhases, r.Engines, func(p PhaseRecord) float64 { return p.FloorSec })
-	for _, s := range append(slices.Clone(r.Summaries), r.ProductType...) {
+	r.Typical = summarize(b.typical, r.Engines, func(p PhaseRecord) float64 { return p.FloorSec })
+	for _, s := range slices.Concat(r.Summaries, r.ProductType, r.Typical) {
 		r.Failures += s.Failures
 	}
 
@@ -228,15 +232,15 @@ func buildReport(b *bench) *report {
 // then N, latency and the phases' first appearance); floor gives a record's round-trip floor.
 func summarize(phases []PhaseRecord, engines []string, floor func(PhaseRecord) float64) []SummaryRecord {
 	type key struct {
-		engine string
-		n, lat int
-		phase  string
+		engine, provider string
+		n, lat           int
+		phase            string
 	}
 	groups := map[key][]PhaseRecord{}
 	var keys []key
 	order := map[string]int{}
 	for _, p := range phases {
-		k := key{p.Engine, p.N, p.LatencyMs, p.Phase}
+		k := key{p.Engine, p.Provider, p.N, p.LatencyMs, p.Phase}
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -253,6 +257,9 @@ func summarize(phases []PhaseRecord, engines []string, floor func(PhaseRecord) f
 		if a.n != c.n {
 			return a.n < c.n
 		}
+		if a.provider != c.provider {
+			return a.provider > c.provider // ours before labd
+		}
 		if a.lat != c.lat {
 			return a.lat < c.lat
 		}
@@ -261,7 +268,7 @@ func summarize(phases []PhaseRecord, engines []string, floor func(PhaseRecord) f
 	var out []SummaryRecord
 	for _, k := range keys {
 		g := groups[k]
-		s := SummaryRecord{Type: "summary", Scenario: g[0].Scenario, Engine: k.engine, N: k.n, LatencyMs: k.lat, Phase: k.phase}
+		s := SummaryRecord{Type: "summary", Scenario: g[0].Scenario, Provider: k.provider, Engine: k.engine, N: k.n, LatencyMs: k.lat, Phase: k.phase}
 		var walls, api, tok, ecpu, pcpu []float64
 		for _, p := range g {
 			s.PeakRSSMB = math.Max(s.PeakRSSMB, p.PeakRSSMB)
@@ -528,8 +535,10 @@ func (r *report) markdown() string {
 		fmt.Fprintf(&sb, "| %s | %s | %s | %s | %s |\n", t.Target, t.Engine, val, verdict, t.Breakdown)
 	}
 
+	r.typicalMarkdown(&sb)
+
 	var fails []string
-	for _, s := range append(slices.Clone(r.Summaries), r.ProductType...) {
+	for _, s := range slices.Concat(r.Summaries, r.ProductType, r.Typical) {
 		for _, e := range s.Errors {
 			fails = append(fails, fmt.Sprintf("- %s N=%d L=%dms %s: %s", s.Engine, s.N, s.LatencyMs, s.Phase, e))
 		}

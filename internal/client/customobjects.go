@@ -55,9 +55,55 @@ func (c *Client) GetCustomObject(ctx context.Context, container, key string) (*C
 	}
 	var o CustomObject
 	if _, err := c.do(ctx, http.MethodGet, p, nil, nil, &o); err != nil {
+		if IsNotFound(err) {
+			c.containerListing(container).forget(key)
+		}
 		return nil, err
 	}
+	c.containerListing(container).remember(o)
 	return &o, nil
+}
+
+// ReadCustomObject returns one custom object for a refresh. Reads of one container share one
+// listing per Client (the container's query, pages of 500 sorted by key), so refreshing the
+// objects of a container costs one request per 500 of them; an object missing from the listing
+// is read with one GET, which confirms a 404. The API has no project-wide listing that is not
+// deprecated: the container is its collection.
+func (c *Client) ReadCustomObject(ctx context.Context, container, key string) (*CustomObject, error) {
+	if _, err := c.customObjectPath(container, key); err != nil {
+		return nil, err
+	}
+	return c.containerListing(container).read(ctx, key)
+}
+
+// containerListing is this Client's shared listing of one container, by key.
+func (c *Client) containerListing(container string) *listing[CustomObject] {
+	name := "custom-objects/" + container
+	c.listingsMu.Lock()
+	defer c.listingsMu.Unlock()
+	if l, ok := c.listings[name].(*listing[CustomObject]); ok {
+		return l
+	}
+	l := &listing[CustomObject]{
+		noun: "custom object",
+		id:   func(o *CustomObject) string { return o.Key },
+		page: func(ctx context.Context, after string, withTotal bool) ([]CustomObject, *int, error) {
+			q := url.Values{"limit": {strconv.Itoa(pageLimit)}, "sort": {"key asc"}, "withTotal": {strconv.FormatBool(withTotal)}}
+			if after != "" {
+				q.Add("where", "key > "+QuotePredicate(after))
+			}
+			var res pagedResponse[CustomObject]
+			if _, err := c.do(ctx, http.MethodGet, "/"+c.cfg.ProjectKey+"/custom-objects/"+container, q, nil, &res); err != nil {
+				return nil, nil, err
+			}
+			return res.Results, res.Total, nil
+		},
+		get: func(ctx context.Context, key string) (*CustomObject, error) {
+			return c.GetCustomObject(ctx, container, key)
+		},
+	}
+	c.listings[name] = l
+	return l
 }
 
 // customObjectDraft is CustomObjectDraft.
@@ -81,6 +127,7 @@ func (c *Client) PutCustomObject(ctx context.Context, container, key string, val
 	if _, err := c.do(withIdempotent(ctx), http.MethodPost, "/"+c.cfg.ProjectKey+"/custom-objects", nil, body, &o); err != nil {
 		return nil, err
 	}
+	c.containerListing(container).remember(o)
 	return &o, nil
 }
 
@@ -92,6 +139,9 @@ func (c *Client) DeleteCustomObject(ctx context.Context, container, key string, 
 		return err
 	}
 	_, err = c.do(ctx, http.MethodDelete, p, url.Values{"version": {strconv.FormatInt(version, 10)}}, nil, nil)
+	if err == nil || IsNotFound(err) {
+		c.containerListing(container).forget(key)
+	}
 	return err
 }
 

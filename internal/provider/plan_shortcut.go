@@ -33,9 +33,11 @@ import (
 //   - the proposed new state is the prior state byte for byte (msgpack, as Terraform encodes
 //     both; equal bytes are equal values, and unequal bytes only forgo the shortcut), the prior
 //     state is not null and there is no private state;
-//   - the schema has no write-only attribute and no default below the top level, and every
-//     top-level default is the framework's static one and, where the configuration leaves the
-//     attribute null, equals the prior value (so applying defaults changes nothing);
+//   - every default is the framework's static one and, where the configuration leaves the
+//     attribute null, equals the prior value (so applying defaults changes nothing; below the
+//     top level, list elements are matched with the configuration's by index, and elements of
+//     sets and maps must hold the default whatever the configuration says), and every write-only
+//     attribute is null in the prior state (so nulling them changes nothing);
 //   - every plan modifier is one of the framework's own (which do nothing to a value equal to the
 //     prior one) or says so (planmod.Unchanging);
 //   - the resource has no identity and says what its ModifyPlan answers for such a plan
@@ -49,6 +51,9 @@ import (
 // planShortcut is what the shortcut knows of a resource type.
 type planShortcut struct {
 	defaults []topDefault // top-level attributes with a default
+	// nested holds the defaults below the top level and the write-only attributes at any
+	// depth; nil when there are none.
+	nested valueTree
 }
 
 // topDefault is a top-level attribute's default value.
@@ -69,8 +74,13 @@ func shortcutFor(ctx context.Context, r resource.Resource, s schema.Schema) (pla
 		return planShortcut{}, "the resource has an identity"
 	}
 	var sc planShortcut
+	nested, why := nestedTree(ctx, s.Attributes, s.Blocks, true)
+	if why != "" {
+		return planShortcut{}, why
+	}
+	sc.nested = nested
 	for name, a := range s.Attributes {
-		if why := attributeRefuses(a, false); why != "" {
+		if why := attributeRefuses(a); why != "" {
 			return planShortcut{}, name + ": " + why
 		}
 		if d, ok, known := defaultOf(ctx, name, a); !known {
@@ -88,15 +98,10 @@ func shortcutFor(ctx context.Context, r resource.Resource, s schema.Schema) (pla
 }
 
 // attributeRefuses says why an attribute (or what it nests) would make the shortcut inexact, or
-// returns ""; nested says whether it is below the top level, where no default may be.
-func attributeRefuses(a schema.Attribute, nested bool) string {
-	switch {
-	case a.IsWriteOnly():
-		return "write-only"
-	case !modifiersAllow(a):
+// returns "".
+func attributeRefuses(a schema.Attribute) string {
+	if !modifiersAllow(a) {
 		return "a plan modifier that is not planmod.Unchanging"
-	case nested && hasDefault(a):
-		return "a nested default"
 	}
 	var inner schema.NestedAttributeObject
 	switch n := a.(type) {
@@ -119,7 +124,7 @@ func attributeRefuses(a schema.Attribute, nested bool) string {
 		return "a plan modifier that is not planmod.Unchanging"
 	}
 	for name, na := range inner.Attributes {
-		if why := attributeRefuses(na, true); why != "" {
+		if why := attributeRefuses(na); why != "" {
 			return name + ": " + why
 		}
 	}
@@ -152,7 +157,7 @@ func blockRefuses(b schema.Block) string {
 		return fmt.Sprintf("a block kind the shortcut does not know (%T)", b)
 	}
 	for name, a := range attrs {
-		if why := attributeRefuses(a, true); why != "" {
+		if why := attributeRefuses(a); why != "" {
 			return name + ": " + why
 		}
 	}
@@ -337,6 +342,21 @@ func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 	}
 	if len(t.plan.defaults) > 0 && !s.defaultsUnchanged(t, req.Config, decoded) {
 		return nil, false
+	}
+	if t.plan.nested != nil {
+		prior, err := decoded()
+		if err != nil {
+			return nil, false
+		}
+		var cfg tftypes.Value // null unless the tree has defaults, which look at the configuration
+		if t.plan.nested.hasDefaults() {
+			if cfg, err = req.Config.Unmarshal(t.typ); err != nil {
+				return nil, false
+			}
+		}
+		if !t.plan.nested.keeps(cfg, prior) {
+			return nil, false
+		}
 	}
 	r := t.newResource()
 	planner, ok := r.(framework.UnchangedPlanner)

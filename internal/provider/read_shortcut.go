@@ -27,7 +27,8 @@ import (
 // paths. The shortcut calls the same Read with the same requests and does the same conversions
 // directly, for resource types where the steps it leaves out are provably the identity:
 //
-//   - no attribute is write-only (so setting them null changes nothing);
+//   - every write-only attribute is null in what the resource's Read returns (so setting them
+//     null changes nothing); where one is not, the framework reads the resource again;
 //   - no attribute type has semantic equality, or the read returns the prior state unchanged (the
 //     framework's comparison only ever puts a prior value where the new one differs from it);
 //     a read that changes something in such a schema is read again by the framework, from the
@@ -42,7 +43,8 @@ import (
 
 // readShortcut is what the read shortcut knows of a resource type.
 type readShortcut struct {
-	semantic bool // some attribute type has semantic equality
+	semantic  bool      // some attribute type has semantic equality
+	writeOnly valueTree // the write-only attributes (nil: none)
 }
 
 // readShortcutFor returns the read shortcut of a resource type, or why reads go to the framework.
@@ -53,10 +55,15 @@ func readShortcutFor(ctx context.Context, r resource.Resource, s schema.Schema) 
 	if _, ok := r.(resource.ResourceWithIdentity); ok {
 		return readShortcut{}, "the resource has an identity"
 	}
+	rs := readShortcut{semantic: semanticType(ctx, s.Type()) != ""}
 	if name := writeOnly(s.Attributes, s.Blocks); name != "" {
-		return readShortcut{}, name + " is write-only"
+		tree, why := nestedTree(ctx, s.Attributes, s.Blocks, true)
+		if why != "" {
+			return readShortcut{}, why
+		}
+		rs.writeOnly = tree
 	}
-	return readShortcut{semantic: semanticType(ctx, s.Type()) != ""}, ""
+	return rs, ""
 }
 
 // writeOnly returns the name of a write-only attribute, at any depth, or "".
@@ -201,6 +208,9 @@ func (s *server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequ
 	out := readResp.State.Raw
 	if out.Type() == nil {
 		out = tftypes.NewValue(t.typ, nil)
+	}
+	if t.read.writeOnly != nil && !t.read.writeOnly.writeOnlyNull(out) {
+		return nil, false // the framework nulls them
 	}
 	out, err = t.blocks.reify(out)
 	// Where the read changed nothing (up to empty blocks, which hold no attribute), semantic

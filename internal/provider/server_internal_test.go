@@ -48,17 +48,8 @@ func TestPlanShortcutTypes(t *testing.T) {
 	}
 	types := asServer(t, ps).stateTypes(context.Background())
 	without := map[string]string{
-		"commercetools_api_extension":           "write-only",
-		"commercetools_subscription":            "write-only",
-		"commercetools_category":                "plan modifier",
-		"commercetools_product_discount":        "plan modifier",
-		"commercetools_product_type":            "nested default",
-		"commercetools_type":                    "nested default",
-		"commercetools_project_settings":        "UnchangedPlanner",
-		"commercetools_business_unit_associate": "UnchangedPlanner",
-		"commercetools_shipping_zone_rate":      "UnchangedPlanner",
-		"commercetools_state_transitions":       "UnchangedPlanner",
-		"commercetools_tax_category_rate":       "UnchangedPlanner",
+		"commercetools_category":         "plan modifier",
+		"commercetools_product_discount": "plan modifier",
 	}
 	pinShortcut(t, "plan", types, without, func(st stateType) (bool, string) { return st.plan != nil, st.noShortcut })
 	if d := types["commercetools_associate_role"].plan; d == nil || len(d.defaults) != 1 || d.defaults[0].name != "buyer_assignable" {
@@ -138,16 +129,7 @@ func TestReadShortcutTypes(t *testing.T) {
 		t.Fatal(err)
 	}
 	types := asServer(t, ps).stateTypes(context.Background())
-	without := map[string]string{
-		"commercetools_api_extension":           "write-only",
-		"commercetools_subscription":            "write-only",
-		"commercetools_custom_object":           "DirectReader",
-		"commercetools_project_settings":        "DirectReader",
-		"commercetools_business_unit_associate": "DirectReader",
-		"commercetools_shipping_zone_rate":      "DirectReader",
-		"commercetools_state_transitions":       "DirectReader",
-		"commercetools_tax_category_rate":       "DirectReader",
-	}
+	without := map[string]string{}
 	pinShortcut(t, "read", types, without, func(st stateType) (bool, string) { return st.read != nil, st.noRead })
 	// Float64 (a channel's geolocation) and dates have semantic equality; the API client's types
 	// have none.
@@ -234,4 +216,151 @@ func TestShortcutsOff(t *testing.T) {
 	if !tfmodel.Off {
 		t.Error("the shortcuts are off, yet tfmodel converts models itself")
 	}
+}
+
+// objectOf is a value of an object type with the given attributes; the others are null, and list
+// or set blocks among them empty where blocks says so.
+func objectOf(typ tftypes.Type, vals map[string]tftypes.Value) tftypes.Value {
+	obj, _ := typ.(tftypes.Object)
+	out := map[string]tftypes.Value{}
+	for name, at := range obj.AttributeTypes {
+		if v, ok := vals[name]; ok {
+			out[name] = v
+			continue
+		}
+		out[name] = tftypes.NewValue(at, nil)
+	}
+	return tftypes.NewValue(typ, out)
+}
+
+// TestPlanShortcutNestedDefaults: a default below the top level (a type's field input_hint,
+// "SingleLine") that would change the prior value sends the plan to the framework; one that
+// would not keeps the shortcut, with the framework's answer.
+func TestPlanShortcutNestedDefaults(t *testing.T) {
+	ctx := context.Background()
+	ps, err := shortcutServer(New("test")(), true)()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := asServer(t, ps)
+	const typeName = "commercetools_type"
+	st := s.stateTypes(ctx)[typeName]
+	if st.plan == nil || st.plan.nested == nil || st.plan.nested["field"] == nil || st.plan.nested["field"].children["input_hint"] == nil {
+		t.Fatalf("the type's shortcut does not know the field's input_hint default: %+v", st.plan)
+	}
+	obj := as[tftypes.Object](t, st.typ)
+	fieldList := as[tftypes.List](t, obj.AttributeTypes["field"])
+	fieldType := as[tftypes.Object](t, fieldList.ElementType)
+	typeList := as[tftypes.List](t, fieldType.AttributeTypes["type"])
+	field := func(hint *string) tftypes.Value {
+		vals := map[string]tftypes.Value{
+			"name":     tftypes.NewValue(tftypes.String, "text"),
+			"label":    tftypes.NewValue(fieldType.AttributeTypes["label"], map[string]tftypes.Value{"en": tftypes.NewValue(tftypes.String, "Text")}),
+			"required": tftypes.NewValue(tftypes.Bool, false),
+			"type":     tftypes.NewValue(typeList, []tftypes.Value{objectOf(typeList.ElementType, map[string]tftypes.Value{"name": tftypes.NewValue(tftypes.String, "String")})}),
+		}
+		if hint != nil {
+			vals["input_hint"] = tftypes.NewValue(tftypes.String, *hint)
+		}
+		return objectOf(fieldType, vals)
+	}
+	top := func(f tftypes.Value, state bool) tftypes.Value {
+		vals := map[string]tftypes.Value{
+			"key":               tftypes.NewValue(tftypes.String, "fields"),
+			"name":              tftypes.NewValue(obj.AttributeTypes["name"], map[string]tftypes.Value{"en": tftypes.NewValue(tftypes.String, "Fields")}),
+			"resource_type_ids": tftypes.NewValue(obj.AttributeTypes["resource_type_ids"], []tftypes.Value{tftypes.NewValue(tftypes.String, "customer")}),
+			"field":             tftypes.NewValue(fieldList, []tftypes.Value{f}),
+		}
+		if state {
+			vals["id"] = tftypes.NewValue(tftypes.String, "type-1")
+			vals["version"] = tftypes.NewValue(tftypes.Number, 1)
+		}
+		v, err := st.blocks.reify(objectOf(st.typ, vals)) // blocks empty, not null, as Terraform sends them
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	str := func(s string) *string { return &s }
+	plan := func(priorHint string, configHint *string) *tfprotov6.PlanResourceChangeRequest {
+		state, err := tfprotov6.NewDynamicValue(st.typ, top(field(str(priorHint)), true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		config, err := tfprotov6.NewDynamicValue(st.typ, top(field(configHint), false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &tfprotov6.PlanResourceChangeRequest{TypeName: typeName, PriorState: &state, ProposedNewState: &state, Config: &config}
+	}
+	cases := []struct {
+		prior    string
+		config   *string
+		shortcut bool
+	}{
+		{"SingleLine", nil, true},             // the default holds
+		{"MultiLine", nil, false},             // the framework plans the default
+		{"MultiLine", str("MultiLine"), true}, // configured
+		{"SingleLine", str("SingleLine"), true},
+	}
+	for _, c := range cases {
+		req := plan(c.prior, c.config)
+		if _, ok := s.planUnchanged(ctx, req); ok != c.shortcut {
+			t.Errorf("prior %s, configured %v: shortcut %v, want %v", c.prior, c.config != nil, ok, c.shortcut)
+		}
+		resp, err := s.PlanResourceChange(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range resp.Diagnostics {
+			t.Errorf("prior %s, configured %v: %s: %s", c.prior, c.config != nil, d.Summary, d.Detail)
+		}
+	}
+}
+
+// TestValueTreeWriteOnly: a write-only attribute that is not null, at any depth, is seen.
+func TestValueTreeWriteOnly(t *testing.T) {
+	ctx := context.Background()
+	ps, err := shortcutServer(New("test")(), false)()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := asServer(t, ps).stateTypes(ctx)["commercetools_subscription"]
+	if st.plan == nil || st.plan.nested == nil || st.read == nil || st.read.writeOnly == nil {
+		t.Fatal("the subscription's shortcuts do not know its write-only attributes")
+	}
+	obj := as[tftypes.Object](t, st.typ)
+	dl := as[tftypes.List](t, obj.AttributeTypes["destination"])
+	var wo string
+	for name, n := range st.plan.nested["destination"].children {
+		if n.writeOnly {
+			wo = name
+		}
+	}
+	if wo == "" {
+		t.Fatal("no write-only attribute in the destination")
+	}
+	for _, set := range []bool{false, true} {
+		vals := map[string]tftypes.Value{"type": tftypes.NewValue(tftypes.String, "SQS")}
+		if set {
+			vals[wo] = tftypes.NewValue(as[tftypes.Object](t, dl.ElementType).AttributeTypes[wo], "secret")
+		}
+		v := objectOf(st.typ, map[string]tftypes.Value{"destination": tftypes.NewValue(dl, []tftypes.Value{objectOf(dl.ElementType, vals)})})
+		if got := st.read.writeOnly.writeOnlyNull(v); got == set {
+			t.Errorf("%s set %v: writeOnlyNull %v", wo, set, got)
+		}
+		if got := st.plan.nested.keeps(tftypes.Value{}, v); got == set {
+			t.Errorf("%s set %v: keeps %v", wo, set, got)
+		}
+	}
+}
+
+// as asserts the type of a value, failing the test where it has another.
+func as[T any](t *testing.T, v any) T {
+	t.Helper()
+	x, ok := v.(T)
+	if !ok {
+		t.Fatalf("%T is no %T", v, x)
+	}
+	return x
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -303,4 +304,36 @@ func (r *ChildResource[M, PM, P, A]) Delete(ctx context.Context, req resource.De
 // ImportState hands the import id to the family.
 func (r *ChildResource[M, PM, P, A]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	r.f.Import(ctx, r.Client, req.ID, resp)
+}
+
+// ReadsDirectly (framework.DirectReader): Read uses neither private state nor deferral.
+func (r *ChildResource[M, PM, P, A]) ReadsDirectly() {}
+
+// PlanUnchanged (framework.UnchangedPlanner): for a plan equal to the state, ModifyPlan runs the
+// family's check on the state against itself.
+func (r *ChildResource[M, PM, P, A]) PlanUnchanged(ctx context.Context, prior func() (tfsdk.State, error)) (diag.Diagnostics, bool) {
+	return checkUnchanged(ctx, prior, r.f.Check)
+}
+
+// checkUnchanged is what a ModifyPlan that runs check(state, plan) answers for a plan equal to
+// the prior state: the same decoding of both, then the check; false when the state cannot be
+// had (the framework then plans).
+func checkUnchanged[M any, PM interface{ *M }](ctx context.Context, prior func() (tfsdk.State, error),
+	check func(ctx context.Context, state, plan PM) diag.Diagnostics,
+) (diag.Diagnostics, bool) {
+	if check == nil {
+		return nil, true
+	}
+	st, err := prior()
+	if err != nil {
+		return nil, false
+	}
+	var diags diag.Diagnostics
+	plan, state := PM(new(M)), PM(new(M))
+	diags.Append(tfmodel.GetPlan(ctx, tfsdk.Plan(st), plan)...)
+	diags.Append(tfmodel.GetState(ctx, st, state)...)
+	if !diags.HasError() {
+		diags.Append(check(ctx, state, plan)...)
+	}
+	return diags, true
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
@@ -225,4 +226,13 @@ func (r *SingletonResource[M, PM, T, A]) ImportState(ctx context.Context, req re
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(key))...)
+}
+
+// ReadsDirectly (framework.DirectReader): Read uses neither private state nor deferral.
+func (r *SingletonResource[M, PM, T, A]) ReadsDirectly() {}
+
+// PlanUnchanged (framework.UnchangedPlanner): for a plan equal to the state, ModifyPlan runs the
+// family's check on the state against itself.
+func (r *SingletonResource[M, PM, T, A]) PlanUnchanged(ctx context.Context, prior func() (tfsdk.State, error)) (diag.Diagnostics, bool) {
+	return checkUnchanged(ctx, prior, r.f.Check)
 }

@@ -112,6 +112,9 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 
 // PlanUnchanged (framework.UnchangedPlanner): for a plan equal to the state, ModifyPlan plans
 // the state's value and version, which the plan already holds.
+// ReadsDirectly (framework.DirectReader): Read uses neither private state nor deferral.
+func (r *Resource) ReadsDirectly() {}
+
 func (r *Resource) PlanUnchanged(context.Context, func() (tfsdk.State, error)) (diag.Diagnostics, bool) {
 	return nil, true
 }
@@ -216,7 +219,7 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 // read finds the object by container and key, or (right after an import by id) by its id.
 func (r *Resource) read(ctx context.Context, m *model) (*client.CustomObject, error) {
 	if m.Container.ValueString() != "" && m.Key.ValueString() != "" {
-		return r.Client.GetCustomObject(ctx, m.Container.ValueString(), m.Key.ValueString())
+		return r.Client.ReadCustomObject(ctx, m.Container.ValueString(), m.Key.ValueString())
 	}
 	return r.Client.CustomObjectByID(ctx, m.ID.ValueString())
 }
