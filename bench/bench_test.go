@@ -99,8 +99,8 @@ func TestTypicalConfig(t *testing.T) {
 				t.Errorf("size %d (labd %v): %d resources in the configuration, want %d", size, labd, got, n)
 			}
 		}
-		if got := typicalPlanRequests(units); got != 13 {
-			t.Errorf("size %d: plan budget %d requests, want 13 (12 collections of fewer than 500 objects, the project)", size, got)
+		if got := typicalPlanRequests(units); got != 14 {
+			t.Errorf("size %d: plan budget %d requests, want 14 (13 collections of fewer than 500 objects, the project)", size, got)
 		}
 	}
 }

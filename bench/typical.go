@@ -36,13 +36,14 @@ func typicalUnits(n int) int {
 
 // typicalCollections are the API collections a plan of the typical project lists, each with at
 // most one page per 500 objects (tax rates come with their categories, zone rates with their
-// shipping methods), and its singletons (the project).
+// shipping methods; a container is the collection of its custom objects), and its singletons
+// (the project).
 func typicalCollections(units int) (collections []int, singletons int) {
 	every3 := (units + 2) / 3
 	return []int{units /* types */, 2 * units /* channels */, units /* tax categories */, units, /* zones */
 		units /* shipping methods */, units /* stores */, units /* product types */, 2 * units, /* states */
 		2 * units /* customer groups */, every3 /* subscriptions */, every3, /* extensions */
-		3 * units /* custom objects */}, 1
+		2 * units /* custom objects in container "flags" */, units /* in "shipping" */}, 1
 }
 
 // typicalPlanRequests is the most API requests the plan of the typical project may send: one
@@ -80,7 +81,7 @@ provider "commercetools" {
   project_key   = %q
   api_url       = %q
   token_url     = %q
-  scopes        = "manage_project:%s"
+  scopes        = "manage_project:%[8]s manage_api_clients:%[8]s"
 }
 
 resource "commercetools_project_settings" "project" {
@@ -251,6 +252,7 @@ resource "commercetools_store" "store%[1]d" {
   languages             = ["en", "de"]
   distribution_channels = [commercetools_channel.dist%[1]d.key]
   supply_channels       = [commercetools_channel.supply%[1]d.key]
+  depends_on            = [commercetools_project_settings.project] # its languages
 }
 
 resource "commercetools_product_type" "pt%[1]d" {
@@ -332,20 +334,20 @@ resource "commercetools_customer_group" "silver%[1]d" {
 }
 
 resource "commercetools_custom_object" "flags%[1]d" {
-  container = "flags-%[1]d"
-  key       = "checkout"
+  container = "flags"
+  key       = "checkout-%[1]d"
   value     = jsonencode({ newCheckout = true, rolloutPercent = 25, markets = ["DE", "NL"] })
 }
 
 resource "commercetools_custom_object" "backend%[1]d" {
-  container = "flags-%[1]d"
-  key       = "search"
+  container = "flags"
+  key       = "search-%[1]d"
   value     = jsonencode("algolia")
 }
 
 resource "commercetools_custom_object" "cutoff%[1]d" {
-  container = "shipping-%[1]d"
-  key       = "cutoff"
+  container = "shipping"
+  key       = "cutoff-%[1]d"
   value     = jsonencode({ weekday = { hour = 15, minute = 0 }, holidays = ["2026-12-24"] })
 }
 `, u)
@@ -459,7 +461,7 @@ func (b *bench) runTypicalCell(ctx context.Context, engine, prov string, units, 
 		r.Scenario, r.Provider = "typical", prov
 		if r.Phase == "plan" {
 			r.FloorSec = float64(2*r.LatencyMs) / 1000 // the token and one round of listings
-			if limit := typicalPlanRequests(units); r.OK && r.APIRequests > limit {
+			if limit := typicalPlanRequests(units); prov == "ours" && r.OK && r.APIRequests > limit {
 				r.OK, r.Error = false, fmt.Sprintf("%d API requests, want at most %d (one page per 500 objects of each collection, one read per singleton)", r.APIRequests, limit)
 			}
 		}

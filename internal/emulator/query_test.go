@@ -84,7 +84,7 @@ func TestQueryPagingSortWhere(t *testing.T) {
 	if *p.Total != 3 {
 		t.Fatalf("createdAt filter total %d", *p.Total)
 	}
-	// expand is accepted and ignored.
+	// An expansion path that leads to no reference changes nothing.
 	mustPaged(t, q(url.Values{"expand": {"x"}}))
 }
 

@@ -34,6 +34,11 @@ func (c *call) param(name string) string { return c.params[name] }
 
 // json writes a JSON response.
 func (c *call) json(status int, v any) {
+	if status < 300 && c.projectKey != "" && c.r.Method != http.MethodHead {
+		if paths := c.r.URL.Query()["expand"]; len(paths) > 0 {
+			v = c.expand(v, paths)
+		}
+	}
 	c.status = status
 	c.responding()
 	c.w.Header().Set("Content-Type", "application/json; charset=utf-8")

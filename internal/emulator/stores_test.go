@@ -25,6 +25,30 @@ func TestStores(t *testing.T) {
 	if fmt.Sprint(st["distributionChannels"]) != fmt.Sprintf("[map[id:%s typeId:channel]]", web["id"]) || fmt.Sprint(st["productSelections"]) == "" {
 		t.Fatalf("store: %v", st)
 	}
+	// Reference expansion: the store's channels and product selections with their resources.
+	expanded := mustDoc(t, h.do("GET", "/"+pk+"/stores/key=de?expand=distributionChannels[*]&expand=supplyChannels[*]&expand=productSelections[*].productSelection&expand=nothing[*]", tok, nil), 200)
+	dcs, _ := expanded["distributionChannels"].([]any)
+	dc, _ := dcs[0].(map[string]any)
+	obj, _ := dc["obj"].(map[string]any)
+	pss, _ := expanded["productSelections"].([]any)
+	pse, _ := pss[0].(map[string]any)
+	psRef, _ := pse["productSelection"].(map[string]any)
+	psObj, _ := psRef["obj"].(map[string]any)
+	if obj["key"] != "web" || psObj["key"] != "summer" {
+		t.Fatalf("expanded store: %v", expanded)
+	}
+	page := mustDoc(t, h.do("GET", "/"+pk+"/stores?expand=supplyChannels[*]", tok, nil), 200)
+	results, _ := page["results"].([]any)
+	first, _ := results[0].(map[string]any)
+	scs, _ := first["supplyChannels"].([]any)
+	sc, _ := scs[0].(map[string]any)
+	if scObj, _ := sc["obj"].(map[string]any); scObj["key"] != "wh" {
+		t.Fatalf("expanded query: %v", page)
+	}
+	plain := mustDoc(t, h.do("GET", "/"+pk+"/stores/key=de", tok, nil), 200)
+	if fmt.Sprint(plain["distributionChannels"]) != fmt.Sprintf("[map[id:%s typeId:channel]]", web["id"]) {
+		t.Fatalf("a store read without expand has an expanded reference: %v", plain)
+	}
 	sel, _ := st["productSelections"].([]any)
 	if first, _ := sel[0].(map[string]any); first["active"] != false {
 		t.Fatalf("active defaults to false: %v", sel)
