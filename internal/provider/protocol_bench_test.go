@@ -1,11 +1,13 @@
 package provider_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"math/big"
 	"os"
+	"strings"
 	"testing"
 
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
@@ -25,34 +27,122 @@ import (
 //
 //	go test ./internal/provider -run '^$' -bench PlanOne -benchmem
 
-// planCase is one resource: its type and the configured values (everything else null, blocks
-// absent).
+// planCase is one resource: its type, its configuration as JSON (attributes and blocks by name,
+// a block as a list of objects, or an object for a single block; "${name}" stands for the id of
+// the dependency of that name) and the resources it depends on, created first.
 type planCase struct {
 	typeName string
-	config   map[string]tftypes.Value
-	// blocks returns configured blocks, built from the resource's type.
-	blocks func(t tftypes.Object) map[string]tftypes.Value
+	config   string
+	deps     []planDep
 }
 
-// block is a list block of one element with the given values; the element's other attributes are
-// null, and its own blocks empty.
-func block(list tftypes.Type, set map[string]tftypes.Value) tftypes.Value {
-	l, _ := list.(tftypes.List)
-	et, _ := l.ElementType.(tftypes.Object)
+type planDep struct {
+	name string
+	c    planCase
+}
+
+// value builds a configuration value from JSON, as Terraform sends it: what the JSON leaves out
+// is null, and list and set blocks it leaves out are empty.
+func value(tb testing.TB, b *tfprotov6.SchemaBlock, typ tftypes.Type, v any) tftypes.Value {
+	tb.Helper()
+	obj, ok := typ.(tftypes.Object)
+	if !ok {
+		tb.Fatalf("%v is no object", typ)
+	}
+	m, _ := v.(map[string]any)
 	vals := map[string]tftypes.Value{}
-	for name, at := range et.AttributeTypes {
-		if v, ok := set[name]; ok {
-			vals[name] = v
-			continue
+	for _, a := range b.Attributes {
+		at := obj.AttributeTypes[a.Name]
+		if x, ok := m[a.Name]; ok {
+			vals[a.Name] = plain(tb, at, x)
+		} else {
+			vals[a.Name] = tftypes.NewValue(at, nil)
 		}
-		vals[name] = tftypes.NewValue(at, nil)
-		if inner, ok := at.(tftypes.List); ok {
-			if _, isBlock := inner.ElementType.(tftypes.Object); isBlock {
-				vals[name] = tftypes.NewValue(at, []tftypes.Value{})
+	}
+	for _, nb := range b.BlockTypes {
+		bt := obj.AttributeTypes[nb.TypeName]
+		x, present := m[nb.TypeName]
+		switch nb.Nesting {
+		case tfprotov6.SchemaNestedBlockNestingModeList, tfprotov6.SchemaNestedBlockNestingModeSet:
+			var et tftypes.Type
+			switch c := bt.(type) {
+			case tftypes.List:
+				et = c.ElementType
+			case tftypes.Set:
+				et = c.ElementType
+			}
+			elems := []tftypes.Value{}
+			if present {
+				list, ok := x.([]any)
+				if !ok {
+					tb.Fatalf("block %s: a list of objects, not %v", nb.TypeName, x)
+				}
+				for _, e := range list {
+					elems = append(elems, value(tb, nb.Block, et, e))
+				}
+			}
+			vals[nb.TypeName] = tftypes.NewValue(bt, elems)
+		default:
+			if present {
+				vals[nb.TypeName] = value(tb, nb.Block, bt, x)
+			} else {
+				vals[nb.TypeName] = tftypes.NewValue(bt, nil)
 			}
 		}
 	}
-	return tftypes.NewValue(list, []tftypes.Value{tftypes.NewValue(et, vals)})
+	for name := range m {
+		if _, ok := vals[name]; !ok {
+			tb.Fatalf("%s is in no schema here", name)
+		}
+	}
+	return tftypes.NewValue(typ, vals)
+}
+
+// plain converts JSON to a value of an attribute's type.
+func plain(tb testing.TB, typ tftypes.Type, v any) tftypes.Value {
+	tb.Helper()
+	if v == nil {
+		return tftypes.NewValue(typ, nil)
+	}
+	switch t := typ.(type) {
+	case tftypes.List:
+		var out []tftypes.Value
+		for _, e := range v.([]any) {
+			out = append(out, plain(tb, t.ElementType, e))
+		}
+		return tftypes.NewValue(typ, out)
+	case tftypes.Set:
+		var out []tftypes.Value
+		for _, e := range v.([]any) {
+			out = append(out, plain(tb, t.ElementType, e))
+		}
+		return tftypes.NewValue(typ, out)
+	case tftypes.Map:
+		out := map[string]tftypes.Value{}
+		for k, e := range v.(map[string]any) {
+			out[k] = plain(tb, t.ElementType, e)
+		}
+		return tftypes.NewValue(typ, out)
+	case tftypes.Object:
+		m, _ := v.(map[string]any)
+		out := map[string]tftypes.Value{}
+		for name, at := range t.AttributeTypes {
+			out[name] = plain(tb, at, m[name])
+		}
+		return tftypes.NewValue(typ, out)
+	}
+	switch {
+	case typ.Is(tftypes.Number):
+		n, ok := new(big.Float).SetString(string(v.(json.Number)))
+		if !ok {
+			tb.Fatalf("not a number: %v", v)
+		}
+		return tftypes.NewValue(typ, n)
+	case typ.Is(tftypes.Bool), typ.Is(tftypes.String):
+		return tftypes.NewValue(typ, v)
+	}
+	tb.Fatalf("no JSON form for %v", typ)
+	return tftypes.Value{}
 }
 
 // protocol is a configured provider server with the schema of one resource type.
@@ -68,6 +158,9 @@ type protocol struct {
 func server(p fwprovider.Provider) func() (tfprotov6.ProviderServer, error) {
 	if os.Getenv("BENCH_SERVER") == "framework" {
 		return providerserver.NewProtocol6WithError(p)
+	}
+	if verifyShortcuts {
+		return provider.NewVerifyingServer(p)
 	}
 	return provider.NewServer(p)
 }
@@ -89,25 +182,6 @@ func newProtocol(tb testing.TB, srv *emulator.TestServer, typeName string) proto
 		tb.Fatalf("no object type for %s", typeName)
 	}
 	return protocol{ps: ps, schema: s, typ: typ, version: s.Version}
-}
-
-// emptyConfig is the configuration of a resource with nothing set: attributes null, list and set
-// blocks empty, single blocks null.
-func emptyConfig(b *tfprotov6.SchemaBlock, typ tftypes.Object) map[string]tftypes.Value {
-	vals := map[string]tftypes.Value{}
-	for _, a := range b.Attributes {
-		vals[a.Name] = tftypes.NewValue(typ.AttributeTypes[a.Name], nil)
-	}
-	for _, nb := range b.BlockTypes {
-		t := typ.AttributeTypes[nb.TypeName]
-		switch nb.Nesting {
-		case tfprotov6.SchemaNestedBlockNestingModeList, tfprotov6.SchemaNestedBlockNestingModeSet:
-			vals[nb.TypeName] = tftypes.NewValue(t, []tftypes.Value{})
-		default:
-			vals[nb.TypeName] = tftypes.NewValue(t, nil)
-		}
-	}
-	return vals
 }
 
 func dynamic(tb testing.TB, typ tftypes.Type, v tftypes.Value) *tfprotov6.DynamicValue {
@@ -169,26 +243,38 @@ func stateJSON(v tftypes.Value) any {
 	}
 }
 
-// create applies the configuration once and returns the configuration and the state as stored.
-func (p protocol) create(tb testing.TB, c planCase) (config *tfprotov6.DynamicValue, raw []byte) {
+// create applies the configuration once (after its dependencies) and returns the configuration
+// and the state as stored.
+func create(tb testing.TB, srv *emulator.TestServer, c planCase) (p protocol, config *tfprotov6.DynamicValue, raw []byte) {
 	tb.Helper()
-	ctx := context.Background()
-	vals := emptyConfig(p.schema.Block, p.typ)
-	for k, v := range c.config {
-		vals[k] = v
-	}
-	if c.blocks != nil {
-		for k, v := range c.blocks(p.typ) {
-			vals[k] = v
+	text := c.config
+	for _, d := range c.deps {
+		_, _, depRaw := create(tb, srv, d.c)
+		var st struct {
+			ID string `json:"id"`
 		}
+		if err := json.Unmarshal(depRaw, &st); err != nil || st.ID == "" {
+			tb.Fatalf("dependency %s: no id in %s", d.name, depRaw)
+		}
+		text = strings.ReplaceAll(text, "${"+d.name+"}", st.ID)
 	}
-	cfg := tftypes.NewValue(p.typ, vals)
+	p = newProtocol(tb, srv, c.typeName)
+	ctx := context.Background()
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		tb.Fatalf("%s: %v", c.typeName, err)
+	}
+	cfg := value(tb, p.schema.Block, p.typ, doc)
 	config = dynamic(tb, p.typ, cfg)
 	null := dynamic(tb, p.typ, tftypes.NewValue(p.typ, nil))
+	val, err := p.ps.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: c.typeName, Config: config})
+	fail(tb, c.typeName+": validate", err, val.Diagnostics)
 	plan, err := p.ps.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: c.typeName, PriorState: null, ProposedNewState: config, Config: config})
-	fail(tb, "plan create", err, plan.Diagnostics)
+	fail(tb, c.typeName+": plan create", err, plan.Diagnostics)
 	applied, err := p.ps.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: c.typeName, PriorState: null, PlannedState: plan.PlannedState, Config: config})
-	fail(tb, "apply", err, applied.Diagnostics)
+	fail(tb, c.typeName+": apply", err, applied.Diagnostics)
 	state, err := applied.NewState.Unmarshal(p.typ)
 	if err != nil {
 		tb.Fatal(err)
@@ -197,7 +283,7 @@ func (p protocol) create(tb testing.TB, c planCase) (config *tfprotov6.DynamicVa
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return config, raw
+	return p, config, raw
 }
 
 // planOnce makes the calls of a plan for one resource and checks that it plans no change.
@@ -214,34 +300,94 @@ func (p protocol) planOnce(tb testing.TB, typeName string, config *tfprotov6.Dyn
 	if len(plan.RequiresReplace) > 0 {
 		tb.Fatalf("the plan replaces %s: %v", typeName, plan.RequiresReplace)
 	}
+	if !bytes.Equal(plan.PlannedState.MsgPack, read.NewState.MsgPack) {
+		planned, err1 := plan.PlannedState.Unmarshal(p.typ)
+		prior, err2 := read.NewState.Unmarshal(p.typ)
+		if err1 != nil || err2 != nil || !planned.Equal(prior) {
+			tb.Fatalf("the plan of %s changes it: %v", typeName, tfmodel.DifferingAttributes(planned, prior))
+		}
+	}
 }
 
+// Resources the cases depend on.
+var (
+	taxCategory    = planCase{typeName: "commercetools_tax_category", config: `{"key": "dep-tax", "name": "Dep tax"}`}
+	shippingZone   = planCase{typeName: "commercetools_shipping_zone", config: `{"key": "dep-zone", "name": "Dep zone", "location": [{"country": "DE"}]}`}
+	shippingMethod = planCase{typeName: "commercetools_shipping_method", config: `{"key": "dep-ship", "name": "Dep", "tax_category_id": "${tax}"}`,
+		deps: []planDep{{"tax", taxCategory}}}
+	cartDiscount = planCase{typeName: "commercetools_cart_discount", config: `{"key": "dep-cd", "name": {"en": "Dep"}, "predicate": "1 = 1",
+		"sort_order": "0.9", "requires_discount_code": true, "value": [{"type": "relative", "permyriad": 500}],
+		"target": [{"type": "lineItems", "predicate": "1 = 1"}]}`}
+	stateA = planCase{typeName: "commercetools_state", config: `{"key": "dep-a", "type": "OrderState"}`}
+	stateB = planCase{typeName: "commercetools_state", config: `{"key": "dep-b", "type": "OrderState"}`}
+	company = planCase{typeName: "commercetools_business_unit_company", config: `{"key": "dep-company", "name": "Dep company"}`}
+)
+
+// planCases has a resource of every family, filled the way a typical project fills it (nested
+// blocks included).
 var planCases = []planCase{
-	{typeName: "commercetools_api_client", config: map[string]tftypes.Value{
-		"name": tftypes.NewValue(tftypes.String, "bench"),
-		"scope": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String},
-			[]tftypes.Value{tftypes.NewValue(tftypes.String, "view_products:my-ct-project-key")}),
-	}},
-	{typeName: "commercetools_channel", config: map[string]tftypes.Value{
-		"key":   tftypes.NewValue(tftypes.String, "bench"),
-		"roles": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, "InventorySupply")}),
-		"name":  tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"en": tftypes.NewValue(tftypes.String, "Bench")}),
-	}},
-	// A family with a plan-time uniqueness rule (the sort order): its plans record their value,
-	// so they go through the framework.
-	{typeName: "commercetools_cart_discount", config: map[string]tftypes.Value{
-		"key":        tftypes.NewValue(tftypes.String, "bench"),
-		"name":       tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"en": tftypes.NewValue(tftypes.String, "Bench")}),
-		"predicate":  tftypes.NewValue(tftypes.String, "1 = 1"),
-		"sort_order": tftypes.NewValue(tftypes.String, "0.5"),
-	}, blocks: func(t tftypes.Object) map[string]tftypes.Value {
-		return map[string]tftypes.Value{
-			"value": block(t.AttributeTypes["value"], map[string]tftypes.Value{
-				"type": tftypes.NewValue(tftypes.String, "relative"), "permyriad": tftypes.NewValue(tftypes.Number, 1000)}),
-			"target": block(t.AttributeTypes["target"], map[string]tftypes.Value{
-				"type": tftypes.NewValue(tftypes.String, "lineItems"), "predicate": tftypes.NewValue(tftypes.String, "1 = 1")}),
-		}
-	}},
+	{typeName: "commercetools_api_client", config: `{"name": "bench", "scope": ["view_products:my-ct-project-key"]}`},
+	{typeName: "commercetools_api_extension", config: `{"key": "bench", "timeout_in_ms": 1500,
+		"destination": [{"type": "HTTP", "url": "https://extensions.example.com/validate"}],
+		"trigger": [{"resource_type_id": "cart", "actions": ["Create", "Update"], "condition": "lineItems is defined"}]}`},
+	{typeName: "commercetools_associate_role", config: `{"key": "bench", "name": "Buyer", "buyer_assignable": true, "permissions": ["ViewMyCarts", "CreateMyCarts"]}`},
+	{typeName: "commercetools_attribute_group", config: `{"key": "bench", "name": {"en": "Bench"}, "description": {"en": "Group"},
+		"attribute": [{"key": "size"}, {"key": "color"}]}`},
+	{typeName: "commercetools_business_unit_company", config: `{"key": "bench", "name": "ACME", "contact_email": "buy@acme.example",
+		"address": [{"key": "addr-a", "country": "DE", "city": "Berlin", "street_name": "Main"}, {"key": "addr-b", "country": "NL"}],
+		"billing_address_keys": ["addr-a"], "shipping_address_keys": ["addr-a", "addr-b"], "default_shipping_address_key": "addr-a"}`},
+	{typeName: "commercetools_business_unit_division", config: `{"key": "bench", "name": "North", "parent_unit": {"id": "${company}"},
+		"address": [{"key": "addr-a", "country": "DE", "city": "Hamburg"}]}`, deps: []planDep{{"company", company}}},
+	{typeName: "commercetools_cart_discount", config: `{"key": "bench", "name": {"en": "Bench"}, "predicate": "1 = 1", "sort_order": "0.5",
+		"value": [{"type": "relative", "permyriad": 1000}], "target": [{"type": "lineItems", "predicate": "1 = 1"}]}`},
+	{typeName: "commercetools_category", config: `{"key": "bench", "name": {"en": "Clothing", "de": "Kleidung"}, "slug": {"en": "clothing"},
+		"description": {"en": "All clothing"}, "order_hint": "0.5",
+		"assets": [{"key": "hero", "name": {"en": "Hero"}, "tags": ["hero"], "sources": [{"key": "desktop", "uri": "https://images.example.com/hero.jpg"}]}]}`},
+	{typeName: "commercetools_channel", config: `{"key": "bench", "roles": ["InventorySupply"], "name": {"en": "Bench", "de": "Bank"},
+		"address": [{"country": "DE", "city": "Berlin"}], "geolocation": [{"coordinates": [13.4, 52.5]}]}`},
+	{typeName: "commercetools_custom_object", config: `{"container": "bench", "key": "flags", "value": "{\"newCheckout\":true,\"markets\":[\"DE\",\"NL\"]}"}`},
+	{typeName: "commercetools_customer_group", config: `{"key": "bench", "name": "Gold"}`},
+	{typeName: "commercetools_discount_code", config: `{"code": "BENCH", "name": {"en": "Bench"}, "cart_discounts": ["${cd}"], "max_applications": 10}`,
+		deps: []planDep{{"cd", cartDiscount}}},
+	{typeName: "commercetools_discount_group", config: `{"key": "bench", "name": {"en": "Bench"}, "sort_order": "0.3"}`},
+	{typeName: "commercetools_product_discount", config: `{"key": "bench", "name": {"en": "Bench"}, "predicate": "1 = 1", "sort_order": "0.4",
+		"value": [{"type": "absolute", "money": [{"currency_code": "EUR", "cent_amount": 500}]}]}`},
+	{typeName: "commercetools_product_selection", config: `{"key": "bench", "name": {"en": "Outlet"}, "mode": "IndividualExclusion"}`},
+	{typeName: "commercetools_product_type", config: `{"key": "bench", "name": "Clothing", "description": "Shirts",
+		"attribute": [
+			{"name": "headline", "label": {"en": "Headline"}, "input_hint": "SingleLine", "searchable": true, "type": [{"name": "text"}]},
+			{"name": "care", "label": {"en": "Care"}, "input_hint": "MultiLine", "type": [{"name": "ltext"}]},
+			{"name": "organic", "label": {"en": "Organic"}, "constraint": "SameForAll", "type": [{"name": "boolean"}]},
+			{"name": "color", "label": {"en": "Color"}, "type": [{"name": "enum", "value": [{"key": "red", "label": "Red"}, {"key": "blue", "label": "Blue"}]}]},
+			{"name": "weight", "label": {"en": "Weight"}, "type": [{"name": "number"}]}]}`},
+	{typeName: "commercetools_project_settings", config: `{"name": "Bench", "countries": ["DE", "NL"], "currencies": ["EUR"], "languages": ["en", "de"],
+		"messages": [{"enabled": true, "delete_days_after_creation": 30}], "carts": [{"country_tax_rate_fallback_enabled": true}],
+		"shopping_lists": [{"delete_days_after_last_modification": 180}]}`},
+	{typeName: "commercetools_recurrence_policy", config: `{"key": "bench", "name": {"en": "Monthly"}, "schedule": [{"type": "standard", "value": 1, "interval_unit": "Months"}]}`},
+	{typeName: "commercetools_shipping_method", config: `{"key": "bench", "name": "Standard", "tax_category_id": "${tax}", "localized_name": {"en": "Standard"}}`,
+		deps: []planDep{{"tax", taxCategory}}},
+	{typeName: "commercetools_shipping_zone", config: `{"key": "bench", "name": "DACH", "location": [{"country": "DE"}, {"country": "AT"}, {"country": "US", "state": "NY"}]}`},
+	{typeName: "commercetools_shipping_zone_rate", config: `{"shipping_method_id": "${method}", "shipping_zone_id": "${zone}",
+		"price": [{"cent_amount": 495, "currency_code": "EUR"}], "free_above": [{"cent_amount": 5000, "currency_code": "EUR"}]}`,
+		deps: []planDep{{"method", shippingMethod}, {"zone", shippingZone}}},
+	{typeName: "commercetools_state", config: `{"key": "bench", "type": "LineItemState", "name": {"en": "Packed", "de": "Verpackt"}, "initial": false}`},
+	{typeName: "commercetools_state_transitions", config: `{"from": "${a}", "to": ["${b}"]}`, deps: []planDep{{"a", stateA}, {"b", stateB}}},
+	{typeName: "commercetools_store", config: `{"key": "bench", "name": {"en": "Store"}, "languages": ["en"]}`},
+	{typeName: "commercetools_subscription", config: `{"key": "bench",
+		"destination": [{"type": "EventBridge", "region": "eu-central-1", "account_id": "123456789012"}],
+		"message": [{"resource_type_id": "order", "types": ["OrderCreated", "OrderStateChanged"]}],
+		"changes": [{"resource_type_ids": ["customer"]}]}`},
+	{typeName: "commercetools_tax_category", config: `{"key": "bench", "name": "Standard", "description": "Standard rates"}`},
+	{typeName: "commercetools_tax_category_rate", config: `{"tax_category_id": "${tax}", "name": "Sales tax", "amount": 0.08875,
+		"included_in_price": false, "country": "US", "state": "NY", "sub_rate": [{"name": "State", "amount": 0.04}, {"name": "City", "amount": 0.04875}]}`,
+		deps: []planDep{{"tax", taxCategory}}},
+	{typeName: "commercetools_type", config: `{"key": "bench", "name": {"en": "Fields"}, "resource_type_ids": ["customer"],
+		"field": [
+			{"name": "text", "label": {"en": "Text"}, "type": [{"name": "String"}]},
+			{"name": "notes", "label": {"en": "Notes"}, "input_hint": "MultiLine", "type": [{"name": "LocalizedString"}]},
+			{"name": "flag", "label": {"en": "Flag"}, "type": [{"name": "Boolean"}]},
+			{"name": "kind", "label": {"en": "Kind"}, "type": [{"name": "Enum", "value": [{"key": "a", "label": "A"}, {"key": "b", "label": "B"}]}]},
+			{"name": "tags", "label": {"en": "Tags"}, "type": [{"name": "Set", "element_type": [{"name": "String"}]}]}]}`},
 }
 
 // BenchmarkPlanOne is the provider's cost of one resource in a plan that changes nothing.
@@ -253,8 +399,7 @@ func BenchmarkPlanOne(b *testing.B) {
 	for _, c := range planCases {
 		b.Run(c.typeName, func(b *testing.B) {
 			srv := emulator.NewTestServer(b, emulator.Options{})
-			p := newProtocol(b, srv, c.typeName)
-			config, raw := p.create(b, c)
+			p, config, raw := create(b, srv, c)
 			p.planOnce(b, c.typeName, config, raw) // warm the shared listing and the token
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -265,13 +410,18 @@ func BenchmarkPlanOne(b *testing.B) {
 	}
 }
 
-// TestPlanOneHarness runs the benchmark's calls once, so that the harness stays working.
+// verifyShortcuts makes the protocol servers check every shortcut against the framework.
+var verifyShortcuts bool
+
+// TestPlanOneHarness runs the benchmark's calls once, so that the harness stays working, with
+// every shortcut checked against the framework: each family creates, reads and plans no change.
 func TestPlanOneHarness(t *testing.T) {
+	verifyShortcuts = true
+	defer func() { verifyShortcuts = false }()
 	for _, c := range planCases {
 		t.Run(c.typeName, func(t *testing.T) {
 			srv := emulator.NewTestServer(t, emulator.Options{})
-			p := newProtocol(t, srv, c.typeName)
-			config, raw := p.create(t, c)
+			p, config, raw := create(t, srv, c)
 			p.planOnce(t, c.typeName, config, raw)
 			if testing.Verbose() {
 				fmt.Println(string(raw))
