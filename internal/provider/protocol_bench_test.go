@@ -107,19 +107,22 @@ func plain(tb testing.TB, typ tftypes.Type, v any) tftypes.Value {
 	switch t := typ.(type) {
 	case tftypes.List:
 		var out []tftypes.Value
-		for _, e := range v.([]any) {
+		list, _ := v.([]any)
+		for _, e := range list {
 			out = append(out, plain(tb, t.ElementType, e))
 		}
 		return tftypes.NewValue(typ, out)
 	case tftypes.Set:
 		var out []tftypes.Value
-		for _, e := range v.([]any) {
+		list, _ := v.([]any)
+		for _, e := range list {
 			out = append(out, plain(tb, t.ElementType, e))
 		}
 		return tftypes.NewValue(typ, out)
 	case tftypes.Map:
 		out := map[string]tftypes.Value{}
-		for k, e := range v.(map[string]any) {
+		m, _ := v.(map[string]any)
+		for k, e := range m {
 			out[k] = plain(tb, t.ElementType, e)
 		}
 		return tftypes.NewValue(typ, out)
@@ -133,7 +136,8 @@ func plain(tb testing.TB, typ tftypes.Type, v any) tftypes.Value {
 	}
 	switch {
 	case typ.Is(tftypes.Number):
-		n, ok := new(big.Float).SetString(string(v.(json.Number)))
+		num, _ := v.(json.Number)
+		n, ok := new(big.Float).SetString(string(num))
 		if !ok {
 			tb.Fatalf("not a number: %v", v)
 		}
@@ -318,8 +322,8 @@ var (
 	cartDiscount = planCase{typeName: "commercetools_cart_discount", config: `{"key": "dep-cd", "name": {"en": "Dep"}, "predicate": "1 = 1",
 		"sort_order": "0.9", "requires_discount_code": true, "value": [{"type": "relative", "permyriad": 500}],
 		"target": [{"type": "lineItems", "predicate": "1 = 1"}]}`}
-	stateA = planCase{typeName: "commercetools_state", config: `{"key": "dep-a", "type": "OrderState"}`}
-	stateB = planCase{typeName: "commercetools_state", config: `{"key": "dep-b", "type": "OrderState"}`}
+	stateA  = planCase{typeName: "commercetools_state", config: `{"key": "dep-a", "type": "OrderState"}`}
+	stateB  = planCase{typeName: "commercetools_state", config: `{"key": "dep-b", "type": "OrderState"}`}
 	company = planCase{typeName: "commercetools_business_unit_company", config: `{"key": "dep-company", "name": "Dep company"}`}
 )
 
