@@ -433,3 +433,67 @@ func TestPlanOneHarness(t *testing.T) {
 		})
 	}
 }
+
+// TestValidateShortcutMatchesFramework: configurations that validators refuse, at the top level,
+// in list and set blocks and below a null block, get the framework's diagnostics from the
+// validation shortcut (the verifying server compares every answer), and valid ones none.
+func TestValidateShortcutMatchesFramework(t *testing.T) {
+	verifyShortcuts = true
+	defer func() { verifyShortcuts = false }()
+	srv := emulator.NewTestServer(t, emulator.Options{})
+	cases := []struct {
+		typeName, config, want string
+	}{
+		{"commercetools_channel", `{"key": "ok-key", "roles": ["Nope"]}`, "roles"},
+		{"commercetools_tax_category_rate", `{"tax_category_id": "t", "name": "n", "amount": 2, "included_in_price": true, "country": "DE",
+			"sub_rate": [{"name": "a", "amount": -1}]}`, "amount"},
+		{"commercetools_type", `{"key": "k1", "name": {"en": "N"}, "resource_type_ids": ["customer"],
+			"field": [{"name": "f", "label": {"en": "F"}, "input_hint": "Sideways", "type": [{"name": "Nope"}]}]}`, "input_hint"},
+		{"commercetools_shipping_zone", `{"key": "z", "name": "Z", "location": [{"country": "Germany"}]}`, "country"},
+		{"commercetools_subscription", `{"key": "s1", "destination": [{"type": "Nope"}], "message": [{"resource_type_id": "order"}]}`, ""},
+		{"commercetools_product_type", `{"key": "pt", "name": "P", "attribute": [{"name": "a", "label": {"en": "A"}, "constraint": "Sometimes", "type": [{"name": "text"}]}]}`, "constraint"},
+		{"commercetools_api_extension", `{"key": "e", "timeout_in_ms": 1500, "destination": [{"type": "HTTP", "url": "not a url"}],
+			"trigger": [{"resource_type_id": "cart", "actions": ["Create"]}]}`, ""},
+		{"commercetools_custom_object", `{"container": "c c", "key": "k", "value": "{}"}`, "container"},
+	}
+	for _, c := range append(cases, func() (out []struct{ typeName, config, want string }) {
+		for _, pc := range planCases {
+			if len(pc.deps) == 0 {
+				out = append(out, struct{ typeName, config, want string }{pc.typeName, pc.config, "-"})
+			}
+		}
+		return out
+	}()...) {
+		t.Run(c.typeName, func(t *testing.T) {
+			p := newProtocol(t, srv, c.typeName)
+			dec := json.NewDecoder(strings.NewReader(c.config))
+			dec.UseNumber()
+			var doc any
+			if err := dec.Decode(&doc); err != nil {
+				t.Fatal(err)
+			}
+			cfg := dynamic(t, p.typ, value(t, p.schema.Block, p.typ, doc))
+			resp, err := p.ps.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{TypeName: c.typeName, Config: cfg})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var errs []string
+			for _, d := range resp.Diagnostics {
+				if strings.Contains(d.Summary, "shortcut differs") {
+					t.Fatalf("%s: %s", d.Summary, d.Detail)
+				}
+				if d.Severity == tfprotov6.DiagnosticSeverityError {
+					errs = append(errs, fmt.Sprintf("%v: %s", d.Attribute, d.Summary))
+				}
+			}
+			switch {
+			case c.want == "-" && len(errs) > 0:
+				t.Fatalf("a valid configuration is refused: %v", errs)
+			case c.want != "-" && len(errs) == 0:
+				t.Fatalf("no error for %s", c.config)
+			case c.want != "-" && c.want != "" && !strings.Contains(fmt.Sprint(errs), c.want):
+				t.Fatalf("errors %v name no %s", errs, c.want)
+			}
+		})
+	}
+}

@@ -24,7 +24,8 @@ import (
 // NewServer returns the protocol server of a provider: the plugin framework's, with shortcuts the
 // protocol allows where the framework's generic work is provably the identity, so that each answer
 // is exactly the framework's: upgrades of state at the current schema version (below), plans of
-// unchanged resources and of destroys (plan_shortcut.go), and reads (read_shortcut.go). Anything
+// unchanged resources and of destroys (plan_shortcut.go), reads (read_shortcut.go) and validations
+// of configurations (validate_shortcut.go). Anything
 // else goes to the framework. NewVerifyingServer checks every shortcut against the framework.
 func NewServer(p provider.Provider) func() (tfprotov6.ProviderServer, error) {
 	return newServer(p, false)
@@ -94,6 +95,10 @@ type stateType struct {
 	noRead     string        // why
 	// destroy says that the plan of a destroy may be answered without the framework.
 	destroy bool
+	// validate is what the validation shortcut walks (validate_shortcut.go); nil: validation goes
+	// to the framework, because of noValidate.
+	validate   []*vNode
+	noValidate string
 }
 
 // blockTree holds the nested blocks of a schema by name: list and set blocks are collections,
@@ -259,6 +264,11 @@ func (s *server) stateTypes(ctx context.Context) map[string]stateType {
 					st.noRead = why
 				}
 				st.destroy = destroyPlanned(r)
+				if vs, why := validateShortcutFor(sr.Schema); why == "" {
+					st.validate = vs
+				} else {
+					st.noValidate = why
+				}
 			}
 			s.types[md.TypeName] = st
 		}

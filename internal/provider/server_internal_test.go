@@ -364,3 +364,14 @@ func as[T any](t *testing.T, v any) T {
 	}
 	return x
 }
+
+// TestValidateShortcutTypes pins which resource types validate configurations without the
+// framework: every one.
+func TestValidateShortcutTypes(t *testing.T) {
+	ps, err := shortcutServer(New("test")(), false)()
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := asServer(t, ps).stateTypes(context.Background())
+	pinShortcut(t, "validate", types, map[string]string{}, func(st stateType) (bool, string) { return st.validate != nil, st.noValidate })
+}
