@@ -99,6 +99,8 @@ func validateNodes(attrs map[string]schema.Attribute, blocks map[string]schema.B
 		case schema.SetNestedBlock:
 			n.nesting, ia, ib, n.objValidators = nestingSet, x.NestedObject.Attributes, x.NestedObject.Blocks, x.NestedObject.Validators
 		case schema.SingleNestedBlock:
+			// Its validators run twice, as in the framework: on the block's value and as those of its
+			// nested object (GetNestedObject hands them on).
 			n.nesting, ia, ib, n.objValidators = nestingSingle, x.Attributes, x.Blocks, x.Validators
 		default:
 			return nil, fmt.Sprintf("%s: a block kind the shortcut does not know (%T)", name, b)
