@@ -124,7 +124,7 @@ func (b *bench) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := b.installLabd(); err != nil {
+	if err := b.installLabd(); err != nil {
 		return err
 	}
 

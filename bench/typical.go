@@ -393,21 +393,21 @@ resource "commercetools_api_extension" "ext%[1]d" {
 	return b.String()
 }
 
-// installLabd links the incumbent's binary into the plugin dir; "" when it is not given.
-func (b *bench) installLabd() (string, error) {
+// installLabd links the incumbent's binary, when it is given, into the plugin dir.
+func (b *bench) installLabd() error {
 	if b.opts.labd == "" {
-		return "", nil
+		return nil
 	}
 	if st, err := os.Stat(b.opts.labd); err != nil || st.IsDir() {
-		return "", fmt.Errorf("-labd %s: not a file", b.opts.labd)
+		return fmt.Errorf("-labd %s: not a file", b.opts.labd)
 	}
 	dir := filepath.Join(b.pluginDir, labdSource, labdVersion, "linux_"+goArch())
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
+		return err
 	}
 	dst := filepath.Join(dir, "terraform-provider-commercetools_v"+labdVersion)
 	_ = os.Remove(dst)
-	return dst, os.Symlink(b.opts.labd, dst)
+	return os.Symlink(b.opts.labd, dst)
 }
 
 // runTypical runs the typical project at every size with this provider and, when its binary is

@@ -340,21 +340,20 @@ func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 		}
 		return *priorValue, nil
 	}
-	if len(t.plan.defaults) > 0 && !s.defaultsUnchanged(t, req.Config, decoded) {
+	// The configuration, decoded once where a default needs it (null otherwise).
+	var cfg tftypes.Value
+	if len(t.plan.defaults) > 0 || t.plan.nested.hasDefaults() {
+		var err error
+		if cfg, err = req.Config.Unmarshal(t.typ); err != nil {
+			return nil, false
+		}
+	}
+	if len(t.plan.defaults) > 0 && !s.defaultsUnchanged(t, cfg, decoded) {
 		return nil, false
 	}
 	if t.plan.nested != nil {
 		prior, err := decoded()
-		if err != nil {
-			return nil, false
-		}
-		var cfg tftypes.Value // null unless the tree has defaults, which look at the configuration
-		if t.plan.nested.hasDefaults() {
-			if cfg, err = req.Config.Unmarshal(t.typ); err != nil {
-				return nil, false
-			}
-		}
-		if !t.plan.nested.keeps(cfg, prior) {
+		if err != nil || !t.plan.nested.keeps(cfg, prior) {
 			return nil, false
 		}
 	}
@@ -384,9 +383,8 @@ func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 
 // defaultsUnchanged reports whether applying the top-level defaults changes nothing: every
 // attribute with a default that the configuration leaves null already holds the default.
-func (s *server) defaultsUnchanged(t stateType, config *tfprotov6.DynamicValue, prior func() (tftypes.Value, error)) bool {
-	cfg, err := config.Unmarshal(t.typ)
-	if err != nil || !cfg.IsKnown() || cfg.IsNull() {
+func (s *server) defaultsUnchanged(t stateType, cfg tftypes.Value, prior func() (tftypes.Value, error)) bool {
+	if !cfg.IsKnown() || cfg.IsNull() {
 		return false
 	}
 	var cfgAttrs map[string]tftypes.Value
