@@ -11,10 +11,12 @@ import (
 // every GET, query and update of a resource accepts `expand` parameters, each an expansion path
 // such as `taxCategory`, `distributionChannels[*]`, `productSelections[*].productSelection` or
 // `parent.obj.parent`. The Reference at the end of the path (and at any Reference the path passes
-// through) gets an `obj` with the referenced resource. The reference says what the emulator does
-// where a path does not lead to a Reference, or the referenced resource is gone: the response is
-// returned without that expansion (no error), which the emulator does too. Expansion applies to
-// each result of a paged query.
+// through) gets an `obj` with the referenced resource. Expansion applies to each result of a paged
+// query. Where a path leads to no Reference, or the referenced resource is gone, the reference
+// says nothing this emulator relies on; it answers without that expansion and without an error,
+// so that a client asking for an optional reference (a store without supply channels) is served
+// as the API serves it, and a client that needs the obj sees it missing rather than a 400 the API
+// may not send.
 
 // expand returns v with the references the expansion paths name expanded. It takes the
 // emulator's lock: it is called when the handler has released it.
