@@ -4,7 +4,17 @@
 #   scripts/install-tools.sh                 # every tool
 #   scripts/install-tools.sh terraform tofu  # only the named ones
 #
-# Known tools: terraform, tofu, tfplugindocs, golangci-lint, goreleaser.
+# Known tools: terraform, tofu, terraform114, tfplugindocs, golangci-lint,
+# goreleaser.
+#
+# terraform114 (Terraform 1.14, installed as .tools/bin/terraform-1.14) runs the
+# tests of resource identity, list resources and `terraform query`, which
+# Terraform 1.5.7 predates and OpenTofu 1.12 lacks in part. `go install` cannot
+# build it: its go.mod replaces nine remote-state backends with nested modules
+# that the module proxy's zip leaves out. build_terraform114 copies the module,
+# removes those backends (their imports in internal/backend/init/init.go and
+# their require/replace lines in go.mod) and builds the rest. Nothing built from
+# it is shipped (Terraform 1.6 and later are BUSL-1.1); it is a test engine.
 #
 # terraform (1.5.7) and tofu (1.12) drive the acceptance tests. tofu also
 # exports the provider schema for tfplugindocs (scripts/provider-schema.sh):
@@ -22,6 +32,7 @@ set -euo pipefail
 
 # Pinned versions. tfplugindocs is pinned by tools/go.mod instead.
 TERRAFORM_VERSION="1.5.7"
+TERRAFORM114_VERSION="1.14.0"
 OPENTOFU_VERSION="1.12.6"
 GOLANGCI_LINT_VERSION="2.15.0"
 GORELEASER_VERSION="2.15.1"
@@ -36,7 +47,7 @@ CLI_CONFIG="${TOOLS_DIR}/cli.tfrc"
 if [[ -z "${TOOLS_CACHE_DIR+set}" ]]; then
 	TOOLS_CACHE_DIR="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/terraform-provider-commercetools/tools"
 fi
-ALL_TOOLS=(terraform tofu tfplugindocs golangci-lint goreleaser)
+ALL_TOOLS=(terraform tofu terraform114 tfplugindocs golangci-lint goreleaser)
 
 log() { printf 'install-tools: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -162,6 +173,37 @@ build_tofu() {
 	mv -f "${BIN}/tofu.tmp" "${BIN}/tofu"
 }
 
+build_terraform114() {
+	local dir work
+	log "  go mod download github.com/hashicorp/terraform@v${TERRAFORM114_VERSION}"
+	dir="$(cd "${TOOLS_DIR}" && go mod download -json "github.com/hashicorp/terraform@v${TERRAFORM114_VERSION}" |
+		sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
+	[[ -n "${dir}" && -d "${dir}" ]] || die "could not download github.com/hashicorp/terraform@v${TERRAFORM114_VERSION}"
+	work="${TOOLS_DIR}/src/terraform-${TERRAFORM114_VERSION}"
+	rm -rf "${work}"
+	mkdir -p "$(dirname "${work}")"
+	cp -r "${dir}" "${work}"
+	chmod -R u+w "${work}"
+	# The backends whose nested modules the zip lacks: every replace that
+	# points into ./internal/backend/remote-state/.
+	local backends
+	backends="$(sed -n 's#^.* => \./internal/backend/remote-state/\([a-z0-9]*\)$#\1#p' "${work}/go.mod")"
+	[[ -n "${backends}" ]] || die "terraform ${TERRAFORM114_VERSION}: no remote-state replace lines found in go.mod"
+	local b alias init="${work}/internal/backend/init/init.go"
+	for b in ${backends}; do
+		# go.mod: the require and the replace of the nested module.
+		sed -i "\\#/internal/backend/remote-state/${b}[[:space:]]#d; \\#/internal/backend/remote-state/${b}\$#d" "${work}/go.mod"
+		# init.go: the import (its alias) and every line that uses the alias.
+		alias="$(sed -n "s#^[[:space:]]*\\([A-Za-z0-9_]*\\) \"github.com/hashicorp/terraform/internal/backend/remote-state/${b}\"\$#\\1#p" "${init}")"
+		[[ -n "${alias}" ]] || die "terraform ${TERRAFORM114_VERSION}: no import of the ${b} backend in ${init}"
+		sed -i "\\#\"github.com/hashicorp/terraform/internal/backend/remote-state/${b}\"\$#d; /[^A-Za-z0-9_]${alias}\\./d" "${init}"
+	done
+	log "  go build (in ${work}, without the remote-state backends: ${backends//$'\n'/ })"
+	(cd "${work}" && go build -ldflags "-X github.com/hashicorp/terraform/version.dev=no" -o "${BIN}/terraform-1.14.tmp" .)
+	mv -f "${BIN}/terraform-1.14.tmp" "${BIN}/terraform-1.14"
+	rm -rf "${work}"
+}
+
 install_tfplugindocs() {
 	log "  go install github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs (version from tools/go.mod)"
 	(cd "${ROOT}/tools" && GOBIN="${BIN}" go install github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs)
@@ -184,6 +226,9 @@ main() {
 		terraform)
 			ensure terraform "${TERRAFORM_VERSION}" probe_terraform \
 				go_install "github.com/hashicorp/terraform@v${TERRAFORM_VERSION}"
+			;;
+		terraform114)
+			ensure terraform-1.14 "${TERRAFORM114_VERSION}" probe_terraform build_terraform114
 			;;
 		tofu | opentofu)
 			ensure tofu "${OPENTOFU_VERSION}" probe_tofu build_tofu

@@ -129,3 +129,30 @@ func RunWriteOnlyRotation(t *testing.T, srv *emulator.TestServer, bin string, r 
 		}
 	}
 }
+
+// minIdentityMinor is the first Terraform and OpenTofu version with resource identity (import
+// blocks with identity, identity stored in state).
+const minIdentityMinor = 12
+
+// atLeastMinor reports whether a version (1.x.y, possibly with a suffix) is 1.minor or later.
+func atLeastMinor(version string, minor int) bool {
+	parts := strings.SplitN(version, ".", 3)
+	if len(parts) < 2 {
+		return false
+	}
+	ma, err1 := strconv.Atoi(parts[0])
+	mi, err2 := strconv.Atoi(parts[1])
+	return err1 == nil && err2 == nil && (ma > 1 || ma == 1 && mi >= minor)
+}
+
+// SupportsIdentity reports whether the engine under test (TF_ACC_TERRAFORM_PATH) has resource
+// identity: Terraform and OpenTofu 1.12 or later.
+func SupportsIdentity() bool {
+	return atLeastMinor(engineVersion(os.Getenv("TF_ACC_TERRAFORM_PATH")), minIdentityMinor)
+}
+
+// SupportsQuery reports whether the engine under test has list resources and `terraform
+// query`: Terraform 1.14 or later (OpenTofu has neither).
+func SupportsQuery() bool {
+	return !IsOpenTofu() && atLeastMinor(engineVersion(os.Getenv("TF_ACC_TERRAFORM_PATH")), 14)
+}

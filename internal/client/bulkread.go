@@ -33,3 +33,9 @@ func (c *Client) ReadAPIClient(ctx context.Context, id string) (*platform.ApiCli
 	}
 	return c.bulk.read(ctx, id)
 }
+
+// AllAPIClients returns every API client of the project, sorted by id, from the shared listing
+// (secrets are never part of a listing).
+func (c *Client) AllAPIClients(ctx context.Context) ([]platform.ApiClient, error) {
+	return c.bulk.all(ctx)
+}

@@ -162,3 +162,41 @@ func (c *Client) CustomObjectByID(ctx context.Context, id string) (*CustomObject
 	}
 	return &page.Results[0], nil
 }
+
+// AllCustomObjects returns every custom object of one container (sorted by key, from the
+// container's shared listing), or of the project when container is "" (the project-wide query,
+// which the API keeps although it calls it deprecated: nothing else lists every container;
+// sorted by id, pages of 500 with an id cursor). Objects listed project-wide are remembered in
+// their container's listing, so reading them afterwards costs no request.
+func (c *Client) AllCustomObjects(ctx context.Context, container string) ([]CustomObject, error) {
+	if container != "" {
+		if !containerPattern.MatchString(container) {
+			return nil, fmt.Errorf("invalid custom object container %q: %s", container, "it must match "+containerPattern.String())
+		}
+		return c.containerListing(container).all(ctx)
+	}
+	var all []CustomObject
+	after := ""
+	for {
+		q := url.Values{"limit": {strconv.Itoa(pageLimit)}, "sort": {"id asc"}, "withTotal": {"false"}}
+		if after != "" {
+			q.Add("where", "id > "+QuotePredicate(after))
+		}
+		var page pagedResponse[CustomObject]
+		if _, err := c.do(ctx, http.MethodGet, "/"+c.cfg.ProjectKey+"/custom-objects", q, nil, &page); err != nil {
+			return nil, err
+		}
+		for _, o := range page.Results {
+			c.containerListing(o.Container).remember(o)
+		}
+		all = append(all, page.Results...)
+		if len(page.Results) < pageLimit {
+			return all, nil
+		}
+		last := page.Results[len(page.Results)-1].ID
+		if last == after {
+			return nil, invalidResponse(http.MethodGet, "custom object listing", "the id cursor did not advance")
+		}
+		after = last
+	}
+}

@@ -452,3 +452,37 @@ func (s *Singleton[T, A]) Get(ctx context.Context, c *Client) (*T, error) {
 func (s *Singleton[T, A]) Update(ctx context.Context, c *Client, version int64, actions []A) (*T, error) {
 	return updateBatches(ctx, c, s.path(c), s.Noun, c.cfg.ProjectKey, version, [][]A{actions}, s.check, nil)
 }
+
+// All returns every resource of the collection, sorted by id, from the client's shared listing
+// (one request per 500 resources; reads that follow are served from it).
+func (e *Endpoint[T, A]) All(ctx context.Context, c *Client) ([]T, error) {
+	return e.listing(c).all(ctx)
+}
+
+// Cached returns a resource of the client's shared listing that match accepts, without a
+// request: nil when the listing holds none (or was never read).
+func (e *Endpoint[T, A]) Cached(c *Client, match func(*T) bool) *T {
+	b := e.listing(c)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, v := range b.byID {
+		if match(&v) {
+			return &v
+		}
+	}
+	return nil
+}
+
+// Where returns every resource matching the predicate (pages of 500 with an id cursor) and
+// keeps them in the client's shared listing, so that reading them afterwards costs no request.
+func (e *Endpoint[T, A]) Where(ctx context.Context, c *Client, where string) ([]T, error) {
+	found, err := e.Query(ctx, c, where)
+	if err != nil {
+		return nil, err
+	}
+	b := e.listing(c)
+	for i := range found {
+		b.remember(found[i])
+	}
+	return found, nil
+}

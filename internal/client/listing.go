@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -323,4 +324,33 @@ func (b *listing[T]) fetch(ctx context.Context) ([]T, bool, error) {
 		return nil, false, err
 	}
 	return all, true, nil
+}
+
+// all returns every resource of the collection, sorted by the listing's id: the whole listing,
+// read once (pages of 500) and kept for the reads that follow, which then cost no request. An
+// export or a `terraform query` of a collection costs one request per 500 of its resources.
+func (b *listing[T]) all(ctx context.Context) ([]T, error) {
+	if err := b.ensure(ctx); err != nil {
+		return nil, err
+	}
+	b.mu.Lock()
+	complete := b.complete
+	b.mu.Unlock()
+	if !complete {
+		if err := b.finish(ctx); err != nil {
+			return nil, err
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	ids := make([]string, 0, len(b.byID))
+	for id := range b.byID {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	out := make([]T, len(ids))
+	for i, id := range ids {
+		out[i] = b.byID[id]
+	}
+	return out, nil
 }

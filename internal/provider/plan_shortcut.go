@@ -70,9 +70,6 @@ func shortcutFor(ctx context.Context, r resource.Resource, s schema.Schema) (pla
 	if _, ok := r.(framework.UnchangedPlanner); !ok {
 		return planShortcut{}, "the resource is no framework.UnchangedPlanner"
 	}
-	if _, ok := r.(resource.ResourceWithIdentity); ok {
-		return planShortcut{}, "the resource has an identity"
-	}
 	var sc planShortcut
 	nested, why := nestedTree(ctx, s.Attributes, s.Blocks, true)
 	if why != "" {
@@ -303,8 +300,32 @@ func defaultOf(ctx context.Context, name string, a schema.Attribute) (v tftypes.
 // does nothing; the planned state is null.
 func destroyPlanned(r resource.Resource) bool {
 	_, destroys := r.(framework.DestroyPlanner)
-	_, identity := r.(resource.ResourceWithIdentity)
-	return destroys && !identity
+	return destroys
+}
+
+// plannedIdentity is the framework's planned identity when no ModifyPlan changes it: the prior
+// identity, or a null one when Terraform sends none (an engine without identity, a state written
+// before the resource had one); nil for a resource without identity. false: it cannot be encoded.
+func (t stateType) plannedIdentity(prior *tfprotov6.ResourceIdentityData) (*tfprotov6.ResourceIdentityData, bool) {
+	if t.identity == nil {
+		return nil, true
+	}
+	if prior != nil && prior.IdentityData != nil {
+		v, err := prior.IdentityData.Unmarshal(t.identity)
+		if err != nil {
+			return nil, false // the framework words the error
+		}
+		dv, err := tfprotov6.NewDynamicValue(t.identity, v)
+		if err != nil {
+			return nil, false
+		}
+		return &tfprotov6.ResourceIdentityData{IdentityData: &dv}, true
+	}
+	null, err := tfprotov6.NewDynamicValue(t.identity, tftypes.NewValue(t.identity, nil))
+	if err != nil {
+		return nil, false
+	}
+	return &tfprotov6.ResourceIdentityData{IdentityData: &null}, true
 }
 
 // planDestroy answers the plan of a destroy, or returns false for the framework to plan it.
@@ -318,7 +339,11 @@ func (s *server) planDestroy(ctx context.Context, req *tfprotov6.PlanResourceCha
 	if err != nil {
 		return nil, false
 	}
-	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &null}, true
+	identity, ok := t.plannedIdentity(req.PriorIdentity)
+	if !ok {
+		return nil, false
+	}
+	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &null, PlannedIdentity: identity}, true
 }
 
 // planUnchanged answers the plan of an unchanged resource, or returns false for the framework
@@ -377,8 +402,12 @@ func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 	if !ok {
 		return nil, false
 	}
+	identity, ok := t.plannedIdentity(req.PriorIdentity)
+	if !ok {
+		return nil, false
+	}
 	planned := *req.PriorState
-	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &planned, Diagnostics: pd}, true
+	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &planned, PlannedIdentity: identity, Diagnostics: pd}, true
 }
 
 // defaultsUnchanged reports whether applying the top-level defaults changes nothing: every
@@ -468,8 +497,11 @@ func attributePath(p path.Path) (*tftypes.AttributePath, bool) {
 }
 
 // samePlan compares the shortcut's answer with the framework's; it returns what differs.
-func samePlan(typ tftypes.Type, a, b *tfprotov6.PlanResourceChangeResponse) string {
-	if d := sameValue("planned state", typ, a.PlannedState, b.PlannedState); d != "" {
+func samePlan(t stateType, a, b *tfprotov6.PlanResourceChangeResponse) string {
+	if d := sameValue("planned state", t.typ, a.PlannedState, b.PlannedState); d != "" {
+		return d
+	}
+	if d := sameIdentity("planned identity", t.identity, a.PlannedIdentity, b.PlannedIdentity); d != "" {
 		return d
 	}
 	switch {
@@ -477,8 +509,8 @@ func samePlan(typ tftypes.Type, a, b *tfprotov6.PlanResourceChangeResponse) stri
 		return fmt.Sprintf("replacement %v, framework %v", a.RequiresReplace, b.RequiresReplace)
 	case len(a.PlannedPrivate) != len(b.PlannedPrivate):
 		return fmt.Sprintf("private state of %d bytes, framework %d", len(a.PlannedPrivate), len(b.PlannedPrivate))
-	case a.Deferred != nil || b.Deferred != nil || a.PlannedIdentity != nil || b.PlannedIdentity != nil:
-		return "deferral or identity in the framework's answer"
+	case a.Deferred != nil || b.Deferred != nil:
+		return "deferral in the framework's answer"
 	case diagText(a.Diagnostics) != diagText(b.Diagnostics):
 		return fmt.Sprintf("diagnostics %s, framework %s", diagText(a.Diagnostics), diagText(b.Diagnostics))
 	}

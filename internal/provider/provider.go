@@ -19,6 +19,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -46,6 +47,7 @@ var (
 	_ provider.Provider                       = (*commercetoolsProvider)(nil)
 	_ provider.ProviderWithValidateConfig     = (*commercetoolsProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*commercetoolsProvider)(nil)
+	_ provider.ProviderWithListResources      = (*commercetoolsProvider)(nil)
 )
 
 // commercetoolsProvider is the provider implementation.
@@ -133,6 +135,7 @@ func (p *commercetoolsProvider) Configure(ctx context.Context, req provider.Conf
 	resp.ResourceData = c
 	resp.DataSourceData = c
 	resp.EphemeralResourceData = c
+	resp.ListResourceData = c
 }
 
 // Resources lists the managed resource types, one constructor per family.
@@ -171,6 +174,20 @@ func (p *commercetoolsProvider) Resources(_ context.Context) []func() resource.R
 }
 
 // DataSources lists the data source types.
+// ListResources returns a list resource for every resource type (Terraform 1.14's `terraform
+// query`): each resource type lists its own objects (framework.ListResults).
+func (p *commercetoolsProvider) ListResources(ctx context.Context) []func() list.ListResource {
+	resources := p.Resources(ctx)
+	out := make([]func() list.ListResource, 0, len(resources))
+	for _, newResource := range resources {
+		if _, ok := newResource().(list.ListResource); !ok {
+			continue // TestEveryResourceTypeLists fails for it
+		}
+		out = append(out, func() list.ListResource { return newResource().(list.ListResource) }) //nolint:forcetypeassert // checked above
+	}
+	return out
+}
+
 func (p *commercetoolsProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		apiclient.NewDataSource,

@@ -33,9 +33,13 @@ import (
 //     framework's comparison only ever puts a prior value where the new one differs from it);
 //     a read that changes something in such a schema is read again by the framework, from the
 //     client's shared listing, so without a second request;
-//   - the resource has no identity and says that its Read uses neither private state nor
-//     deferral (framework.DirectReader), and the request carries no private state (after an
-//     import it does, and goes to the framework).
+//   - the resource says that its Read uses neither private state nor deferral
+//     (framework.DirectReader), and the request carries no private state (after an import it
+//     does, and goes to the framework);
+//   - a resource with an identity gets the current identity (or a null one) in its requests, as
+//     from the framework, and the read must return one that is not null and, unless the
+//     identity is mutable, equal to a current one that is not null (the framework's checks;
+//     where they would fail, the framework reads it again and words the error).
 //
 // In tests (NewVerifyingServer) the framework reads the resource again and any difference is an
 // error; both reads are served by the client's shared listing, so that costs no request. Reads
@@ -51,9 +55,6 @@ type readShortcut struct {
 func readShortcutFor(ctx context.Context, r resource.Resource, s schema.Schema) (readShortcut, string) {
 	if _, ok := r.(framework.DirectReader); !ok {
 		return readShortcut{}, "the resource is no framework.DirectReader"
-	}
-	if _, ok := r.(resource.ResourceWithIdentity); ok {
-		return readShortcut{}, "the resource has an identity"
 	}
 	rs := readShortcut{semantic: semanticType(ctx, s.Type()) != ""}
 	if name := writeOnly(s.Attributes, s.Blocks); name != "" {
@@ -170,8 +171,10 @@ func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRe
 		d = fmt.Sprintf("private state of %d bytes, framework %d", len(fast.Private), len(slow.Private))
 	case diagText(fast.Diagnostics) != diagText(slow.Diagnostics):
 		d = fmt.Sprintf("diagnostics %s, framework %s", diagText(fast.Diagnostics), diagText(slow.Diagnostics))
-	case slow.Deferred != nil || slow.NewIdentity != nil:
-		d = "deferral or identity in the framework's answer"
+	case slow.Deferred != nil:
+		d = "deferral in the framework's answer"
+	default:
+		d = sameIdentity("new identity", t.identity, fast.NewIdentity, slow.NewIdentity)
 	}
 	if d != "" {
 		slow.Diagnostics = append(slow.Diagnostics, shortcutDiffers("read", req.TypeName, d))
@@ -183,7 +186,7 @@ func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRe
 // it: before reading, or after a read whose result the framework's semantic equality could change.
 func (s *server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, bool) {
 	t, ok := s.stateTypes(ctx)[req.TypeName]
-	if !ok || t.read == nil || isNull(req.CurrentState) || len(req.Private) > 0 || req.CurrentIdentity != nil || !isNull(req.ProviderMeta) {
+	if !ok || t.read == nil || isNull(req.CurrentState) || len(req.Private) > 0 || !isNull(req.ProviderMeta) {
 		return nil, false
 	}
 	current, err := req.CurrentState.Unmarshal(t.typ)
@@ -204,7 +207,31 @@ func (s *server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequ
 	if req.ClientCapabilities != nil {
 		readReq.ClientCapabilities.DeferralAllowed = req.ClientCapabilities.DeferralAllowed
 	}
+	var currentIdentity tftypes.Value
+	if t.identity != nil {
+		currentIdentity = tftypes.NewValue(t.identity, nil)
+		if req.CurrentIdentity != nil && req.CurrentIdentity.IdentityData != nil {
+			if currentIdentity, err = req.CurrentIdentity.IdentityData.Unmarshal(t.identity); err != nil {
+				return nil, false
+			}
+		}
+		readReq.Identity = &tfsdk.ResourceIdentity{Schema: t.identitySchema, Raw: currentIdentity}
+		readResp.Identity = &tfsdk.ResourceIdentity{Schema: t.identitySchema, Raw: currentIdentity.Copy()}
+	}
 	r.Read(ctx, readReq, &readResp)
+	var newIdentity *tfprotov6.ResourceIdentityData
+	if t.identity != nil {
+		ni := readResp.Identity.Raw
+		if !readResp.Diagnostics.HasError() && (ni.IsFullyNull() ||
+			!t.mutableIdentity && !currentIdentity.IsFullyNull() && !currentIdentity.Equal(ni)) {
+			return nil, false // the framework's checks fail: it words the error
+		}
+		dv, err := tfprotov6.NewDynamicValue(t.identity, ni)
+		if err != nil {
+			return nil, false
+		}
+		newIdentity = &tfprotov6.ResourceIdentityData{IdentityData: &dv}
+	}
 	out := readResp.State.Raw
 	if out.Type() == nil {
 		out = tftypes.NewValue(t.typ, nil)
@@ -218,7 +245,7 @@ func (s *server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequ
 	if t.read.semantic && !readResp.Diagnostics.HasError() && err == nil && !out.IsNull() && !out.Equal(original) {
 		return nil, false
 	}
-	resp := &tfprotov6.ReadResourceResponse{}
+	resp := &tfprotov6.ReadResourceResponse{NewIdentity: newIdentity}
 	diags, ok := protoDiagnostics(readResp.Diagnostics)
 	if !ok {
 		diags = append(diags, &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError, Summary: "Unexpected diagnostic",

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -88,6 +89,11 @@ type stateType struct {
 	blocks      blockTree
 	newResource func() resource.Resource
 	schema      schema.Schema
+	// identity is the type of the resource's identity (nil: it has none), identitySchema its
+	// schema; mutableIdentity says that the framework lets it change (resource.ResourceBehavior).
+	identity        tftypes.Type
+	identitySchema  identityschema.Schema
+	mutableIdentity bool
 
 	plan       *planShortcut // nil: plans of unchanged resources go to the framework
 	noShortcut string        // why
@@ -251,7 +257,16 @@ func (s *server) stateTypes(ctx context.Context) map[string]stateType {
 				continue
 			}
 			st := stateType{version: sr.Schema.GetVersion(), typ: sr.Schema.Type().TerraformType(ctx), blocks: treeOf(ps.Block),
-				newResource: newResource, schema: sr.Schema}
+				newResource: newResource, schema: sr.Schema, mutableIdentity: md.ResourceBehavior.MutableIdentity}
+			if ri, ok := r.(resource.ResourceWithIdentity); ok {
+				var ir resource.IdentitySchemaResponse
+				ri.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &ir)
+				if ir.Diagnostics.HasError() {
+					continue // the framework reports it
+				}
+				st.identitySchema = ir.IdentitySchema
+				st.identity = ir.IdentitySchema.Type().TerraformType(ctx)
+			}
 			if _, ours := s.provider.(*commercetoolsProvider); ours { // the shortcuts need its client
 				if sc, why := shortcutFor(ctx, r, sr.Schema); why == "" {
 					st.plan = &sc
@@ -334,7 +349,7 @@ func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanReso
 	if err != nil || slow.PlannedState == nil {
 		return slow, err
 	}
-	if d := samePlan(s.stateTypes(ctx)[req.TypeName].typ, fast, slow); d != "" {
+	if d := samePlan(s.stateTypes(ctx)[req.TypeName], fast, slow); d != "" {
 		slow.Diagnostics = append(slow.Diagnostics, shortcutDiffers("plan", req.TypeName, d))
 	}
 	return slow, nil
@@ -387,6 +402,18 @@ func sameValue(what string, typ tftypes.Type, a, b *tfprotov6.DynamicValue) stri
 		return ""
 	}
 	return fmt.Sprintf("%s differs in %s", what, strings.Join(tfmodel.DifferingAttributes(va, vb), ", "))
+}
+
+// sameIdentity compares two identities (nil for none) of an identity type (nil: the resource has
+// none); it returns what differs.
+func sameIdentity(what string, typ tftypes.Type, a, b *tfprotov6.ResourceIdentityData) string {
+	switch {
+	case a == nil && b == nil:
+		return ""
+	case a == nil || b == nil || a.IdentityData == nil || b.IdentityData == nil || typ == nil:
+		return fmt.Sprintf("%s %v, framework %v", what, a != nil, b != nil)
+	}
+	return sameValue(what, typ, a.IdentityData, b.IdentityData)
 }
 
 func shortcutDiffers(call, typeName, what string) *tfprotov6.Diagnostic {

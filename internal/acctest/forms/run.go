@@ -279,6 +279,9 @@ func (p *Plan) Run(t *testing.T) []Failure {
 	for _, by := range []string{"id", "key"} {
 		d.reimport(by, ids)
 	}
+	if acctest.SupportsIdentity() {
+		d.reimport("identity", ids)
+	}
 	// Instances that an import lost (they exist but the state no longer has them) would keep
 	// the destroy from deleting what they refer to: remove them on the emulator first.
 	present := d.instanceIDs()
@@ -642,10 +645,15 @@ func (d *driver) reimport(by string, attrs map[string]map[string]any) {
 	for _, a := range addrs {
 		r, _ := d.instance(a)
 		id, _ := attrs[a]["id"].(string)
-		if by == "key" {
+		switch by {
+		case "key":
 			id = keyID(r, attrs[a], id)
+		case "identity":
+			fmt.Fprintf(&b, "import {\n  to = %s\n  identity = {\n%s  }\n}\n", a, identityOf(d.p.Schemas[r.Type], attrs[a]))
 		}
-		fmt.Fprintf(&b, "import {\n  to = %s\n  id = %q\n}\n", a, id)
+		if by != "identity" {
+			fmt.Fprintf(&b, "import {\n  to = %s\n  id = %q\n}\n", a, id)
+		}
 		if _, in := d.instance(a); in != nil && in.Project != "" {
 			fmt.Fprintf(&b, "# provider of %s: commercetools.%s\n", a, in.Project)
 		}
@@ -677,6 +685,25 @@ func importBlocks(s string, d *driver) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// identityOf writes the body of an import identity: the key (and container) where the instance
+// has one, so that the import resolves it, else the id.
+func identityOf(s *Schema, attrs map[string]any) string {
+	var b strings.Builder
+	has := func(n string) bool { return slices.Contains(s.Identity, n) }
+	key, _ := attrs["key"].(string)
+	switch {
+	case has("key") && has("container") && key != "":
+		fmt.Fprintf(&b, "    container = %q\n    key = %q\n", attrs["container"], key)
+	case has("key") && has("id") && key != "":
+		fmt.Fprintf(&b, "    key = %q\n", key)
+	case has("key") && !has("id"):
+		fmt.Fprintf(&b, "    key = %q\n", key)
+	default:
+		fmt.Fprintf(&b, "    id = %q\n", attrs["id"])
+	}
+	return b.String()
 }
 
 // keyID is the key-based import id of an instance, or its id when it has no key.

@@ -113,6 +113,8 @@ type Schema struct {
 	Type    string
 	Version int64
 	Root    *Node
+	// Identity names the attributes of the type's resource identity, sorted (none: no identity).
+	Identity []string
 }
 
 // Walk visits every settable attribute and block, parents first, in name order.
@@ -148,7 +150,16 @@ func FromResource(ctx context.Context, r resource.Resource) *Schema {
 	root := &Node{Kind: BlockSingle, byName: map[string]*Node{}}
 	addAttributes(ctx, root, sr.Schema.Attributes)
 	addBlocks(ctx, root, sr.Schema.Blocks)
-	return &Schema{Type: md.TypeName, Version: sr.Schema.Version, Root: root}
+	s := &Schema{Type: md.TypeName, Version: sr.Schema.Version, Root: root}
+	if ri, ok := r.(resource.ResourceWithIdentity); ok {
+		var ir resource.IdentitySchemaResponse
+		ri.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &ir)
+		for name := range ir.IdentitySchema.Attributes {
+			s.Identity = append(s.Identity, name)
+		}
+		sort.Strings(s.Identity)
+	}
+	return s
 }
 
 func childPath(parent *Node, name string) string {

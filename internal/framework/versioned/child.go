@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
@@ -63,6 +64,10 @@ type ChildFamily[M any, PM interface {
 	Import func(ctx context.Context, c *client.Client, id string, resp *resource.ImportStateResponse)
 	// Check refuses impossible changes at plan time (optional).
 	Check func(ctx context.Context, state, plan PM) diag.Diagnostics
+	// Children returns the import ids of the children a parent holds, for the list resource
+	// (`terraform query`) and the export; in forms that Import resolves without a request where
+	// it can.
+	Children func(parent *P) []string
 }
 
 // ChildResource is the resource of a ChildFamily.
@@ -85,6 +90,12 @@ func NewChildResource[M any, PM interface {
 // Metadata sets the type name.
 func (r *ChildResource[M, PM, P, A]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + r.f.TypeName
+	framework.MutableIdentity(resp)
+}
+
+// IdentitySchema: the id, in the form the family's import takes.
+func (r *ChildResource[M, PM, P, A]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.IdentityOnly(r.f.Noun)
 }
 
 // Schema describes the resource.
@@ -172,6 +183,9 @@ func (r *ChildResource[M, PM, P, A]) found(ctx context.Context, parent *P, m PM,
 
 // Create adds the child to its parent.
 func (r *ChildResource[M, PM, P, A]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, tftypes.Value{}, resp.Identity)...)
+	}()
 	plan := PM(new(M))
 	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
 	if resp.Diagnostics.HasError() {
@@ -194,6 +208,9 @@ func (r *ChildResource[M, PM, P, A]) Create(ctx context.Context, req resource.Cr
 // Read finds the child in its parent (from the shared listing of parents). A child whose parent
 // or whose entry is gone is removed from state with a warning.
 func (r *ChildResource[M, PM, P, A]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, req.State.Raw, resp.Identity)...)
+	}()
 	state := PM(new(M))
 	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	if resp.Diagnostics.HasError() {
@@ -233,6 +250,9 @@ func (r *ChildResource[M, PM, P, A]) Read(ctx context.Context, req resource.Read
 
 // Update changes the child inside its parent.
 func (r *ChildResource[M, PM, P, A]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, req.State.Raw, resp.Identity)...)
+	}()
 	plan, state := PM(new(M)), PM(new(M))
 	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
 	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
@@ -303,7 +323,12 @@ func (r *ChildResource[M, PM, P, A]) Delete(ctx context.Context, req resource.De
 
 // ImportState hands the import id to the family.
 func (r *ChildResource[M, PM, P, A]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	r.f.Import(ctx, r.Client, req.ID, resp)
+	id, diags := framework.ImportIDFromIdentity(req, r.f.TypeName, func(a map[string]string) string { return a["id"] })
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	r.f.Import(ctx, r.Client, id, resp)
 }
 
 // ReadsDirectly (framework.DirectReader): Read uses neither private state nor deferral.

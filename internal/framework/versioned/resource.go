@@ -87,6 +87,9 @@ type Family[M any, PM interface {
 	// to a temporary unique value. An update sends them once before it waits, freeing the value
 	// it held, so that two resources swapping values never wait on each other. Optional.
 	Interim func(field string, from PM) []A
+	// Lists says which objects of the collection are this family's, where families share a
+	// collection (business unit companies and divisions). Optional: by default all are.
+	Lists func(remote *T) bool
 }
 
 // UniqueValue is a value that must be unique across resources (see Family.Unique).
@@ -164,6 +167,12 @@ func NewResource[M any, PM interface {
 // Metadata sets the type name.
 func (r *Resource[M, PM, T, A]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + r.f.TypeName
+	framework.MutableIdentity(resp)
+}
+
+// IdentitySchema: the id and the key.
+func (r *Resource[M, PM, T, A]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.IDAndKey(r.f.Noun)
 }
 
 // Schema describes the resource.
@@ -320,6 +329,9 @@ func (r *Resource[M, PM, T, A]) claim(resp *resource.ModifyPlanResponse, state, 
 
 // Create sends the draft with one request and saves the response.
 func (r *Resource[M, PM, T, A]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, tftypes.Value{}, resp.Identity)...)
+	}()
 	plan := PM(new(M))
 	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, plan)...)
 	if resp.Diagnostics.HasError() {
@@ -373,6 +385,9 @@ func setMeta(m Model, meta client.Meta) {
 // Read refreshes the resource from the family's shared listing. A resource that no longer
 // exists is removed from state with a warning, so the plan that follows explains itself.
 func (r *Resource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, req.State.Raw, resp.Identity)...)
+	}()
 	state := PM(new(M))
 	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	if resp.Diagnostics.HasError() {
@@ -412,6 +427,9 @@ func (r *Resource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadReque
 
 // Update sends the actions that take the state to the plan (see runUpdate).
 func (r *Resource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, req.State.Raw, resp.Identity)...)
+	}()
 	var id string
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
 	if resp.Diagnostics.HasError() {
@@ -670,6 +688,20 @@ func (r *Resource[M, PM, T, A]) Delete(ctx context.Context, req resource.DeleteR
 
 // ImportState takes an id, or key=<key> (the state then holds the id the key resolves to).
 func (r *Resource[M, PM, T, A]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	given, diags := framework.ImportIDFromIdentity(req, r.f.TypeName, func(a map[string]string) string {
+		if a["id"] != "" {
+			return a["id"]
+		}
+		if a["key"] != "" {
+			return "key=" + a["key"]
+		}
+		return ""
+	})
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	req.ID = given
 	raw := strings.TrimSpace(req.ID)
 	usage := fmt.Sprintf("Import a commercetools_%s by its id or by its key, written key=<key>, for example:\n"+
 		"  terraform import commercetools_%s.example 4f7e5cfd-2a0c-4c5e-9f3e-1c2d3b4a5e6f\n"+

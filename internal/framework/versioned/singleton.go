@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
@@ -65,6 +66,12 @@ var claimed sync.Map
 // Metadata sets the type name.
 func (r *SingletonResource[M, PM, T, A]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + r.f.TypeName
+}
+
+// IdentitySchema: the project key.
+func (r *SingletonResource[M, PM, T, A]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.IdentitySchema(framework.IdentityAttr{Name: "key", Required: true,
+		Description: "The key of the project, which must be the one the provider is configured for."})
 }
 
 // Schema describes the resource.
@@ -121,6 +128,9 @@ func (r *SingletonResource[M, PM, T, A]) updater() updater[M, PM, T, A] {
 // Create adopts the project's singleton: it reads it, applies what the configuration sets, and
 // waits for values the API applies with a delay.
 func (r *SingletonResource[M, PM, T, A]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, tftypes.Value{}, resp.Identity)...)
+	}()
 	key := r.Client.ProjectKey()
 	if _, dup := claimed.LoadOrStore(fmt.Sprintf("%p/%s/%s", r.Client, r.f.TypeName, key), true); dup {
 		resp.Diagnostics.AddError(fmt.Sprintf("Another commercetools_%s manages project %s", r.f.TypeName, key),
@@ -170,6 +180,9 @@ func (r *SingletonResource[M, PM, T, A]) Create(ctx context.Context, req resourc
 
 // Read refreshes the singleton with one GET.
 func (r *SingletonResource[M, PM, T, A]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, req.State.Raw, resp.Identity)...)
+	}()
 	state := PM(new(M))
 	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, state)...)
 	if resp.Diagnostics.HasError() {
@@ -205,6 +218,9 @@ func (r *SingletonResource[M, PM, T, A]) Read(ctx context.Context, req resource.
 
 // Update applies the changes (see runUpdate), waiting for delayed values.
 func (r *SingletonResource[M, PM, T, A]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, req.State.Raw, resp.Identity)...)
+	}()
 	unlock := r.Client.Lock(r.f.TypeName + "/" + r.Client.ProjectKey())
 	defer unlock()
 	runUpdate(ctx, req, resp, r.updater())
@@ -218,6 +234,12 @@ func (r *SingletonResource[M, PM, T, A]) Delete(_ context.Context, _ resource.De
 
 // ImportState takes the project key, which must be the provider's.
 func (r *SingletonResource[M, PM, T, A]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	given, diags := framework.ImportIDFromIdentity(req, r.f.TypeName, func(a map[string]string) string { return a["key"] })
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	req.ID = given
 	key := strings.TrimSpace(req.ID)
 	if key != r.Client.ProjectKey() {
 		resp.Diagnostics.AddError("Invalid import id",

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -51,6 +53,11 @@ type Resource struct {
 
 // NewResource returns the commercetools_api_client resource.
 func NewResource() resource.Resource { return &Resource{} }
+
+// IdentitySchema: the client_id.
+func (r *Resource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.IdentityOnly("API client (its client_id)")
+}
 
 // Metadata sets the type name.
 func (r *Resource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -143,6 +150,9 @@ func scopeDiagnostics(requested []string, projectKey string, configured []string
 
 // Create creates the client with one API request; the response carries the secret.
 func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, tftypes.Value{}, resp.Identity)...)
+	}()
 	if r.Client == nil {
 		resp.Diagnostics.Append(framework.NotConfigured())
 		return
@@ -176,6 +186,9 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 
 // Read refreshes the client from the provider's shared listing of clients.
 func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, req.State.Raw, resp.Identity)...)
+	}()
 	if r.Client == nil {
 		resp.Diagnostics.Append(framework.NotConfigured())
 		return
@@ -213,6 +226,9 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 // Update only ever changes the timeouts block: every argument of an API client
 // forces a replacement.
 func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, req.State.Raw, resp.Identity)...)
+	}()
 	var plan, state resourceModel
 	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, &plan)...)
 	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, &state)...)
@@ -253,7 +269,12 @@ func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp 
 
 // ImportState imports a client by its id. Its secret cannot be recovered.
 func (r *Resource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
+	given, diags := framework.ImportIDFromIdentity(req, "api_client", func(a map[string]string) string { return a["id"] })
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	id := strings.TrimSpace(given)
 	if id == "" {
 		resp.Diagnostics.AddError("Invalid import id", "Import a commercetools_api_client by its id (the client_id), for example: terraform import commercetools_api_client.example Qm7rT2vXcL9pWd4sKe8NbY1z")
 		return
@@ -261,4 +282,40 @@ func (r *Resource) ImportState(ctx context.Context, req resource.ImportStateRequ
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("scope"), types.SetNull(types.StringType))...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte(`true`))...)
+}
+
+// ListResourceConfigSchema: name_prefix.
+func (r *Resource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = framework.ListSchema("Lists the API clients of the project, for `terraform query`. Their secrets cannot be read: "+
+		"an imported client has none in state.",
+		map[string]listschema.Attribute{
+			"name_prefix": listschema.StringAttribute{Optional: true,
+				MarkdownDescription: "List only the API clients whose name starts with this text (case-sensitive)."},
+		})
+}
+
+// List lists the project's API clients.
+func (r *Resource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var cfg struct {
+		NamePrefix types.String `tfsdk:"name_prefix"`
+	}
+	if d := req.Config.Get(ctx, &cfg); d.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(d)
+		return
+	}
+	all, err := r.Client.AllAPIClients(ctx)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Unable to list API clients", framework.ErrorDetail(err, r.Client.ProjectKey(), scopeHint))
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	items := make([]framework.ListItem, 0, len(all))
+	for _, a := range all {
+		if !strings.HasPrefix(a.Name, cfg.NamePrefix.ValueString()) {
+			continue
+		}
+		items = append(items, framework.ListItem{ImportID: a.ID, Display: a.Name})
+	}
+	stream.Results = framework.ListResults(ctx, r, req, items)
 }

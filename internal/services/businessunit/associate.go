@@ -179,6 +179,13 @@ var associateFamily = &versioned.ChildFamily[associateModel, *associateModel, un
 	Schema:   associateSchema,
 	ParentID: func(m *associateModel) string { return m.BusinessUnitID.ValueString() },
 	Find:     findAssociate, Add: addAssociate, Change: changeAssociate, Remove: removeAssociate, Import: importAssociate,
+	Children: func(u *unit) []string {
+		ids := make([]string, 0, len(u.Associates))
+		for _, a := range u.Associates {
+			ids = append(ids, u.ID+"/"+a.Customer.ID)
+		}
+		return ids
+	},
 }
 
 // NewAssociateResource returns the commercetools_business_unit_associate resource.

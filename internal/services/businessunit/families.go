@@ -30,10 +30,12 @@ var companyFamily = &versioned.Family[companyModel, *companyModel, unit, action]
 		return actionsOfView(ctx, c, from.view(), to.view())
 	},
 	Validate: func(_ context.Context, m *companyModel) diag.Diagnostics { return validateView(m.view()) },
+	Lists:    func(u *unit) bool { return u.UnitType == "Company" },
 }
 
 var divisionFamily = &versioned.Family[divisionModel, *divisionModel, unit, action]{
 	TypeName: "business_unit_division", Noun: "business unit", Endpoint: endpoint, Hint: hint, LockGroup: lockGroup,
+	Lists:  func(u *unit) bool { return u.UnitType == "Division" },
 	Schema: func(ctx context.Context) schema.Schema { return unitSchema(ctx, true) },
 	Draft: func(ctx context.Context, c *client.Client, m *divisionModel) (any, diag.Diagnostics) {
 		return draftOfView(ctx, c, m.view())

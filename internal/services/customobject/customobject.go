@@ -14,6 +14,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	ds "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -22,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
@@ -127,6 +130,15 @@ func (r *Resource) Metadata(_ context.Context, req resource.MetadataRequest, res
 	resp.TypeName = req.ProviderTypeName + "_custom_object"
 }
 
+// IdentitySchema: the id, the container and the key.
+func (r *Resource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.IdentitySchema(
+		framework.IdentityAttr{Name: "id", Description: "The id of the custom object. An import by identity gives the id, or the container and the key."},
+		framework.IdentityAttr{Name: "container", Description: "The container of the custom object."},
+		framework.IdentityAttr{Name: "key", Description: "The key of the custom object in its container."},
+	)
+}
+
 // Schema describes the resource.
 func (r *Resource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = resourceSchema(ctx)
@@ -153,6 +165,9 @@ func flatten(o *client.CustomObject, m *model) {
 // Create writes the object, after checking that none exists with its container and key (the
 // API's create-or-replace would otherwise overwrite it silently).
 func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, tftypes.Value{}, resp.Identity)...)
+	}()
 	var plan model
 	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -189,6 +204,9 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 
 // Read refreshes the object; one that no longer exists is removed from state with a warning.
 func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, req.State.Raw, resp.Identity)...)
+	}()
 	var state model
 	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -228,6 +246,9 @@ func (r *Resource) read(ctx context.Context, m *model) (*client.CustomObject, er
 // planned value over the current version (the configuration says what the value is), a bounded
 // number of times.
 func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer func() {
+		resp.Diagnostics.Append(framework.SetIdentity(ctx, resp.State.Raw, req.State.Raw, resp.Identity)...)
+	}()
 	var plan, state model
 	resp.Diagnostics.Append(tfmodel.GetPlan(ctx, req.Plan, &plan)...)
 	resp.Diagnostics.Append(tfmodel.GetState(ctx, req.State, &state)...)
@@ -305,6 +326,20 @@ func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp 
 
 // ImportState takes container/key, or the object's id.
 func (r *Resource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	given, diags := framework.ImportIDFromIdentity(req, "custom_object", func(a map[string]string) string {
+		if a["id"] != "" {
+			return a["id"]
+		}
+		if a["container"] != "" && a["key"] != "" {
+			return a["container"] + "/" + a["key"]
+		}
+		return ""
+	})
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	req.ID = given
 	raw := strings.TrimSpace(req.ID)
 	usage := "Import a commercetools_custom_object by <container>/<key> or by its id, for example:\n" +
 		"  terraform import commercetools_custom_object.example feature-flags/checkout"
@@ -383,4 +418,42 @@ func (d *DataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	m.ID, m.Version = types.StringValue(o.ID), types.Int64Value(o.Version)
 	m.Value = jsonvalue.New(jsonvalue.Compact(o.Value))
 	resp.Diagnostics.Append(tfmodel.SetState(ctx, &resp.State, &m)...)
+}
+
+// ListResourceConfigSchema: container and key_prefix.
+func (r *Resource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = framework.ListSchema("Lists the custom objects of the project (of one container, or of all), for `terraform query`.",
+		map[string]listschema.Attribute{
+			"container": listschema.StringAttribute{Optional: true,
+				MarkdownDescription: "List only the objects of this container. Without it, every container is listed (with the API's project-wide query)."},
+			"key_prefix": framework.KeyPrefixAttribute("custom objects"),
+		})
+}
+
+// List lists custom objects.
+func (r *Resource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var cfg struct {
+		Container types.String `tfsdk:"container"`
+		KeyPrefix types.String `tfsdk:"key_prefix"`
+	}
+	if d := req.Config.Get(ctx, &cfg); d.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(d)
+		return
+	}
+	all, err := r.Client.AllCustomObjects(ctx, cfg.Container.ValueString())
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Unable to list custom objects", r.detail(err))
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	filter := framework.ListFilter{KeyPrefix: cfg.KeyPrefix.ValueString()}
+	items := make([]framework.ListItem, 0, len(all))
+	for _, o := range all {
+		if !filter.Matches(o.Key) {
+			continue
+		}
+		items = append(items, framework.ListItem{ImportID: o.Container + "/" + o.Key, Display: o.Container + "/" + o.Key})
+	}
+	stream.Results = framework.ListResults(ctx, r, req, items)
 }

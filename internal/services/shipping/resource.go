@@ -46,6 +46,15 @@ var rateFamily = &versioned.ChildFamily[rateModel, *rateModel, shippingMethod, a
 	Schema:   rateSchema,
 	ParentID: func(m *rateModel) string { return m.ShippingMethodID.ValueString() },
 	Find:     findRateInto, Add: addRate, Change: changeRate, Remove: removeRate, Import: importRate, Check: checkRate,
+	Children: func(m *shippingMethod) []string {
+		var ids []string
+		for _, z := range m.ZoneRates {
+			for _, r := range z.ShippingRates {
+				ids = append(ids, m.ID+"@"+z.Zone.ID+"@"+r.Price.CurrencyCode)
+			}
+		}
+		return ids
+	},
 }
 
 // NewZoneResource returns the commercetools_shipping_zone resource.

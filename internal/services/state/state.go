@@ -272,6 +272,14 @@ var transitionsFamily = &versioned.ChildFamily[transitionsModel, *transitionsMod
 		return []action{updates.Act("setTransitions")}
 	},
 	Import: importTransitions,
+	// A state's transitions are one resource; a state whose transitions were never set (null)
+	// has none to import.
+	Children: func(s *apiState) []string {
+		if s.Transitions == nil {
+			return nil
+		}
+		return []string{s.ID}
+	},
 }
 
 // NewTransitionsResource returns the commercetools_state_transitions resource.

@@ -236,7 +236,21 @@ func importRate(ctx context.Context, c *client.Client, id string, resp *resource
 		categoryID, key = before, after
 	} else {
 		rateID = raw
-		found, err := categories.Query(ctx, c, "rates(id = "+client.QuotePredicate(rateID)+")")
+		holds := func(t *platform.TaxCategory) bool {
+			for _, r := range t.Rates {
+				if r.ID != nil && *r.ID == rateID {
+					return true
+				}
+			}
+			return false
+		}
+		var found []platform.TaxCategory
+		var err error
+		if t := categories.Cached(c, holds); t != nil {
+			found = []platform.TaxCategory{*t} // listed already (terraform query, an export): no request
+		} else {
+			found, err = categories.Query(ctx, c, "rates(id = "+client.QuotePredicate(rateID)+")")
+		}
 		if err != nil {
 			resp.Diagnostics.AddError("Unable to look up the tax rate "+rateID, err.Error())
 			return

@@ -29,6 +29,19 @@ var rateFamily = &versioned.ChildFamily[rateModel, *rateModel, platform.TaxCateg
 	Schema:   rateSchema,
 	ParentID: func(m *rateModel) string { return m.TaxCategoryID.ValueString() },
 	Find:     findRateInto, Add: addRate, Change: changeRate, Remove: removeRate, Import: importRate, Check: checkRate,
+	// By <category id>@<key> where the rate has a key, else by its id (found in the listing).
+	Children: func(t *platform.TaxCategory) []string {
+		ids := make([]string, 0, len(t.Rates))
+		for _, r := range t.Rates {
+			switch {
+			case r.Key != nil && *r.Key != "":
+				ids = append(ids, t.ID+"@"+*r.Key)
+			case r.ID != nil:
+				ids = append(ids, *r.ID)
+			}
+		}
+		return ids
+	},
 }
 
 // NewCategoryResource returns the commercetools_tax_category resource.
