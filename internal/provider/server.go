@@ -421,3 +421,26 @@ func shortcutDiffers(call, typeName, what string) *tfprotov6.Diagnostic {
 		Summary: "Provider shortcut differs from the framework",
 		Detail:  fmt.Sprintf("The %s shortcut of %s answered differently from terraform-plugin-framework: %s. This is a bug in the provider.", call, typeName, what)}
 }
+
+// The list resource RPCs (`terraform query`) are an optional interface of terraform-plugin-go
+// (tfprotov6.ProviderServerWithListResource), which embedding the ProviderServer does not carry
+// over: they are passed to the framework as they are.
+var _ tfprotov6.ProviderServerWithListResource = (*server)(nil)
+
+// ValidateListResourceConfig goes to the framework.
+func (s *server) ValidateListResourceConfig(ctx context.Context, req *tfprotov6.ValidateListResourceConfigRequest) (*tfprotov6.ValidateListResourceConfigResponse, error) {
+	ls, ok := s.ProviderServer.(tfprotov6.ListResourceServer)
+	if !ok {
+		return nil, fmt.Errorf("the framework's server has no list resources")
+	}
+	return ls.ValidateListResourceConfig(ctx, req)
+}
+
+// ListResource goes to the framework.
+func (s *server) ListResource(ctx context.Context, req *tfprotov6.ListResourceRequest) (*tfprotov6.ListResourceServerStream, error) {
+	ls, ok := s.ProviderServer.(tfprotov6.ListResourceServer)
+	if !ok {
+		return nil, fmt.Errorf("the framework's server has no list resources")
+	}
+	return ls.ListResource(ctx, req)
+}

@@ -127,3 +127,50 @@ func TestAccFormsSwitch(t *testing.T) {
 		})
 	}
 }
+
+// TestAccQuery adopts a project with Terraform 1.14's own tools: `terraform query` with a list
+// block for every resource type writes, with -generate-config-out, resource and import blocks
+// for every object; the plan imports them all with nothing else to do, and after the apply the
+// plan is empty. Extensions and subscriptions are left out of the plan: their destinations'
+// secrets cannot be read back, so the configuration Terraform writes lacks them (the export
+// writes them as variables: TestAccExport); the query must still list every one of them.
+func TestAccQuery(t *testing.T) {
+	acctest.PreCheck(t)
+	if !acctest.SupportsQuery() {
+		t.Skipf("%s has no terraform query (Terraform 1.14 or later has)", acctest.Engine())
+	}
+	p, err := forms.Build(forms.Selected(forms.Recipes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	secrets := map[string]string{
+		"commercetools_api_extension": "destination secrets cannot be read back",
+		"commercetools_subscription":  "destination secrets cannot be read back",
+	}
+	for i, lane := range p.Lanes() {
+		t.Run(fmt.Sprintf("lane-%d", i), func(t *testing.T) {
+			t.Parallel()
+			fs := lane.Adopt(t, func(t *testing.T, a *forms.AdoptDir) {
+				var q strings.Builder
+				for _, typ := range lane.Types() {
+					fmt.Fprintf(&q, "list %q \"all\" {\n  provider         = commercetools\n  include_resource = true\n  limit            = 10000\n}\n\n", typ)
+				}
+				a.WD.Write("all.tfquery.hcl", q.String())
+				out := a.WD.MustRun("query", "-no-color", "-generate-config-out=generated.tf")
+				for typ, ids := range a.Objects {
+					if n := strings.Count(out, "list."+typ+".all"); n < len(ids) {
+						t.Errorf("terraform query listed %d %s objects, want at least %d:\n%s", n, typ, len(ids), out)
+					}
+				}
+				if _, err := os.Stat(filepath.Join(a.WD.Dir, "generated.tf")); err != nil {
+					t.Fatalf("terraform query wrote no configuration: %v\n%s", err, out)
+				}
+				a.WD.Write("all.tfquery.hcl", "")
+				a.DropTypes(t, "generated.tf", secrets)
+			})
+			if len(fs) > 0 {
+				t.Errorf("%d failures:\n%s", len(fs), strings.TrimSpace(forms.Report(fs)))
+			}
+		})
+	}
+}

@@ -631,7 +631,8 @@ func validateCart(_ context.Context, m *cartModel) diag.Diagnostics {
 		diags.AddAttributeError(path.Root("discount_group_id"), "Target not allowed in a discount group",
 			fmt.Sprintf("A discount with a %s target cannot belong to a discount group; allowed targets: %v.", tkind, groupTargets))
 	}
-	scope, ids := m.RecurringOrderScope.ValueString(), !m.RecurrencePolicyIDs.IsNull()
+	// An empty set is no set: absent, null and empty are one value.
+	scope, ids := m.RecurringOrderScope.ValueString(), !m.RecurrencePolicyIDs.IsNull() && (!flex.Known(m.RecurrencePolicyIDs) || len(m.RecurrencePolicyIDs.Elements()) > 0)
 	if flex.Known(m.RecurringOrderScope) && (scope == "ApplicableRecurrencePolicies") != ids {
 		diags.AddAttributeError(path.Root("recurrence_policy_ids"), "recurrence_policy_ids and recurring_order_scope",
 			"recurrence_policy_ids is required with recurring_order_scope = \"ApplicableRecurrencePolicies\" and allowed only with it.")
@@ -718,7 +719,8 @@ func checkTarget(diags *diag.Diagnostics, at path.Path, t targetModel) {
 	}
 	need(diags, at, "discounted_quantity", label, !t.DiscountedQuantity.IsNull(), multi)
 	if !multi && !pattern {
-		need(diags, at, "max_occurrence", label, !t.MaxOccurrence.IsNull(), false)
+		// 0 is the incumbent's "not set" (and what an import of such a target reads back).
+		need(diags, at, "max_occurrence", label, !t.MaxOccurrence.IsNull() && (!flex.Known(t.MaxOccurrence) || t.MaxOccurrence.ValueInt64() != 0), false)
 		need(diags, at, "selection_mode", label, !t.SelectionMode.IsNull(), false)
 	}
 	if multi && flex.Known(t.TriggerQuantity) && flex.Known(t.DiscountedQuantity) && t.DiscountedQuantity.ValueInt64() > t.TriggerQuantity.ValueInt64() {
