@@ -423,9 +423,9 @@ func shortcutDiffers(call, typeName, what string) *tfprotov6.Diagnostic {
 }
 
 // The list resource RPCs (`terraform query`) are an optional interface of terraform-plugin-go
-// (tfprotov6.ProviderServerWithListResource), which embedding the ProviderServer does not carry
+// (tfprotov6.ListResourceServer), which embedding the ProviderServer does not carry
 // over: they are passed to the framework as they are.
-var _ tfprotov6.ProviderServerWithListResource = (*server)(nil)
+var _ tfprotov6.ListResourceServer = (*server)(nil)
 
 // ValidateListResourceConfig goes to the framework.
 func (s *server) ValidateListResourceConfig(ctx context.Context, req *tfprotov6.ValidateListResourceConfigRequest) (*tfprotov6.ValidateListResourceConfigResponse, error) {

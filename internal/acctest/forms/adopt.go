@@ -198,7 +198,7 @@ func (a *AdoptDir) DropTypes(t *testing.T, file string, types map[string]string)
 			}
 		}
 	}
-	if err := os.WriteFile(path, f.Bytes(), 0o600); err != nil {
+	if err := os.WriteFile(path, f.Bytes(), 0o600); err != nil { //nolint:gosec // a file of the test's own working directory
 		t.Fatal(err)
 	}
 	for typ, why := range types {
