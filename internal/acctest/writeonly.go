@@ -156,3 +156,8 @@ func SupportsIdentity() bool {
 func SupportsQuery() bool {
 	return !IsOpenTofu() && atLeastMinor(engineVersion(os.Getenv("TF_ACC_TERRAFORM_PATH")), 14)
 }
+
+// SupportsWriteOnlyEngine reports whether the engine under test takes write-only arguments.
+func SupportsWriteOnlyEngine() bool {
+	return supportsWriteOnly(engineVersion(os.Getenv("TF_ACC_TERRAFORM_PATH")))
+}

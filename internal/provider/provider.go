@@ -22,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
@@ -229,4 +230,30 @@ func (p *commercetoolsProvider) EphemeralResources(_ context.Context) []func() e
 // UserAgent is the product token this provider sends in front of the SDK's.
 func UserAgent(version string) string {
 	return "terraform-provider-commercetools/" + version + " (+https://github.com/commerce-iac/terraform-provider-commercetools)"
+}
+
+// TopLevelDefaults returns, by resource type, the static defaults of top-level attributes (the
+// values a configuration that leaves them out gets), for tools that write configuration and
+// leave out what equals a default (commercetools-export).
+func TopLevelDefaults(ctx context.Context) map[string]map[string]tftypes.Value {
+	p := New("defaults")()
+	var meta provider.MetadataResponse
+	p.Metadata(ctx, provider.MetadataRequest{}, &meta)
+	out := map[string]map[string]tftypes.Value{}
+	for _, newResource := range p.Resources(ctx) {
+		r := newResource()
+		var md resource.MetadataResponse
+		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &md)
+		var sr resource.SchemaResponse
+		r.Schema(ctx, resource.SchemaRequest{}, &sr)
+		for name, a := range sr.Schema.Attributes {
+			if v, ok, known := defaultOf(ctx, name, a); ok && known {
+				if out[md.TypeName] == nil {
+					out[md.TypeName] = map[string]tftypes.Value{}
+				}
+				out[md.TypeName][name] = v
+			}
+		}
+	}
+	return out
 }

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/acctest"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/acctest/forms"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/export"
 )
 
 // TestRecipesCoverEveryType checks, without Terraform, that every resource type has a recipe and
@@ -173,4 +175,80 @@ func TestAccQuery(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAccExport adopts a project with commercetools-export: the folder it writes for every
+// object of every resource type, with the provider block beside it and a value for each secret
+// variable, validates and is formatted; the plan imports every object with nothing else to do
+// but write the secrets the API masks; after the apply the plan is empty. A sample of the
+// references must be references, not literals.
+func TestAccExport(t *testing.T) {
+	acctest.PreCheck(t)
+	p, err := forms.Build(forms.Selected(forms.Recipes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, lane := range p.Lanes() {
+		t.Run(fmt.Sprintf("lane-%d", i), func(t *testing.T) {
+			t.Parallel()
+			fs := lane.Adopt(t, func(t *testing.T, a *forms.AdoptDir) {
+				out := filepath.Join(t.TempDir(), "exported")
+				res, err := export.Read(t.Context(), export.Options{NoWriteOnly: !acctest.SupportsWriteOnlyEngine(),
+					Provider: map[string]string{"client_id": "forms-admin-" + a.Srv.Project.Key, "client_secret": "forms-secret",
+						"project_key": a.Srv.Project.Key, "api_url": a.Srv.URL, "token_url": a.Srv.URL}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				sum, err := export.Write(t.Context(), res, out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Logf("exported %d resources, %d references, %d literals, %d variables", sum.Resources, sum.References, sum.Literals, len(sum.Variables))
+				var tfvars strings.Builder
+				for _, f := range sum.Files {
+					b, err := os.ReadFile(filepath.Join(out, f)) //nolint:gosec // the test's own folder
+					if err != nil {
+						t.Fatal(err)
+					}
+					a.WD.Write(f, string(b))
+				}
+				for _, v := range sum.Variables {
+					value := "exported-secret-" + v.Name
+					if strings.Contains(v.Attribute, "connection_string") { // what the API checks of one
+						value = "Endpoint=sb://exported.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=s;EntityPath=q"
+					}
+					fmt.Fprintf(&tfvars, "%s = %q\n", v.Name, value)
+				}
+				if out, code := a.WD.Run("fmt", "-check", "-no-color"); code != 0 {
+					t.Errorf("the exported folder is not formatted as terraform fmt would:\n%s", out)
+				}
+				a.WD.Write("secrets.auto.tfvars", tfvars.String())
+				a.WD.MustRun("validate", "-no-color")
+				if sum.References == 0 && len(a.Objects) > 3 {
+					t.Errorf("no reference between the exported objects")
+				}
+				// A sample: a tax rate refers to its tax category, a shipping zone rate to its method.
+				for _, c := range []struct{ file, want string }{
+					{"tax_category_rate.tf", `tax_category_id\s+=\s+commercetools_tax_category\.`},
+					{"shipping_zone_rate.tf", `shipping_method_id\s+=\s+commercetools_shipping_method\.`},
+				} {
+					b, err := os.ReadFile(filepath.Join(out, c.file)) //nolint:gosec // the test's own folder
+					if err == nil && !regexp.MustCompile(c.want).Match(b) {
+						t.Errorf("%s has no %q: the reference was written as a literal:\n%s", c.file, c.want, firstLines(string(b), 40))
+					}
+				}
+			})
+			if len(fs) > 0 {
+				t.Errorf("%d failures:\n%s", len(fs), strings.TrimSpace(forms.Report(fs)))
+			}
+		})
+	}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
 }
