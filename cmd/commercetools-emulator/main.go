@@ -40,6 +40,8 @@ type config struct {
 	project                  emulator.Project
 	latency                  time.Duration
 	logRequests              bool
+	seed                     string // seed file
+	sample                   int    // scale of the sample project (0: none)
 }
 
 // parseConfig reads flags, falling back to environment variables and then
@@ -62,6 +64,8 @@ func parseConfig(args []string, getenv func(string) string, errOut io.Writer) (c
 	latency := fs.Duration("latency", 0, "delay added to every request, e.g. 50ms")
 	logReq := fs.Bool("log", false, "print one line per request to stderr")
 	ready := fs.String("ready-file", "", "write the listen URL to this file once listening")
+	seed := fs.String("seed", env("CTP_EMULATOR_SEED", ""), "a seed file (JSON: {\"objects\": [{\"collection\": \"channels\", \"draft\": {...}}]}) whose objects are created through the API at start-up [CTP_EMULATOR_SEED]")
+	sample := fs.Int("seed-sample", 0, "create a sample project of about N×100 objects of most resource types at start-up (after -seed)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
@@ -72,7 +76,7 @@ func parseConfig(args []string, getenv func(string) string, errOut io.Writer) (c
 		return config{}, errors.New("-latency must not be negative")
 	}
 	cfg := config{
-		addr: *addr, dataDir: *data, readyFile: *ready, latency: *latency, logRequests: *logReq,
+		addr: *addr, dataDir: *data, readyFile: *ready, latency: *latency, logRequests: *logReq, seed: *seed, sample: *sample,
 		project: emulator.Project{Key: *key, AdminClientID: *id, AdminClientSecret: *secret, AdminScopes: strings.Fields(*scopes)},
 	}
 	if len(cfg.project.AdminScopes) == 0 {
@@ -118,6 +122,10 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	}
 	emu, err := emulator.New(opts)
 	if err != nil {
+		return err
+	}
+	if err := seedEmulator(emu, cfg, stdout); err != nil {
+		_ = emu.Close()
 		return err
 	}
 	emu.Faults().SetLatency(cfg.latency)
@@ -173,4 +181,31 @@ func main() {
 		fmt.Fprintln(os.Stderr, "commercetools-emulator:", err)
 		os.Exit(1)
 	}
+}
+
+// seedEmulator creates the objects of the seed file, then the sample project, through the API.
+func seedEmulator(emu *emulator.Emulator, cfg config, stdout io.Writer) error {
+	var seeds []*emulator.Seed
+	if cfg.seed != "" {
+		s, err := emulator.ReadSeed(cfg.seed)
+		if err != nil {
+			return err
+		}
+		seeds = append(seeds, s)
+	}
+	if cfg.sample > 0 {
+		seeds = append(seeds, &emulator.Seed{Objects: emulator.SampleProject(cfg.sample)})
+	}
+	for _, s := range seeds {
+		counts, err := emu.Seed(s)
+		if err != nil {
+			return err
+		}
+		n := 0
+		for _, c := range counts {
+			n += c
+		}
+		fmt.Fprintf(stdout, "seeded %d objects\n", n)
+	}
+	return nil
 }

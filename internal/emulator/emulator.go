@@ -74,6 +74,9 @@ type Emulator struct {
 	faults  *Faults
 	persist *persister // nil when memory only
 
+	// configured are the projects of Options, with their admin clients.
+	configured []Project
+
 	mu       sync.Mutex // guards everything below
 	projects map[string]*projectStore
 	tokens   map[string]*token
@@ -116,6 +119,7 @@ func New(opts Options) (*Emulator, error) {
 			return nil, fmt.Errorf("emulator: project %q: admin client id and secret are required", p.Key)
 		}
 	}
+	e.configured = projects
 	legacy := ""
 	if opts.DataDir != "" {
 		ps, err := newPersister(opts.DataDir)

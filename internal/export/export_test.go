@@ -17,7 +17,7 @@ import (
 )
 
 // TestAccExportLarge exports a project of more than 1,000 objects built through the API alone
-// (acctest.LargeProject): the export costs one listing request per 500 objects of a collection
+// (emulator.SampleProject): the export costs one listing request per 500 objects of a collection
 // (plus one per singleton and per empty collection), the folder validates and is formatted, the
 // first plan imports every object and changes nothing, and after the apply the plan is empty.
 func TestAccExportLarge(t *testing.T) {
@@ -34,14 +34,14 @@ func TestAccExportLarge(t *testing.T) {
 	if testing.Short() {
 		scale = 3
 	}
-	drafts := acctest.LargeProject(scale)
-	counts := acctest.Seed(t, srv, drafts)
+	seed, counts := acctest.SeedSample(t, srv, scale)
+	drafts := seed.Objects
 	objects := len(drafts)
 	for _, d := range drafts {
-		if rates, ok := d.Body["rates"].([]any); ok {
+		if rates, ok := d.Draft["rates"].([]any); ok {
 			objects += len(rates) // each rate is a resource of its own
 		}
-		if zr, ok := d.Body["zoneRates"].([]any); ok {
+		if zr, ok := d.Draft["zoneRates"].([]any); ok {
 			objects += len(zr)
 		}
 	}
