@@ -42,6 +42,7 @@ type bench struct {
 	phases   []PhaseRecord
 	ptPhases []PhaseRecord // the product type scenario
 	typical  []PhaseRecord // the typical project scenario
+	exports  []PhaseRecord // commercetools-export of the sample project
 	startups []StartupRecord
 }
 
@@ -77,8 +78,8 @@ func (b *bench) cleanup() {
 	}
 }
 
-func (b *bench) startEmulator(ctx context.Context, name string) (*emulator, error) {
-	e, err := startEmulator(ctx, b.emulatorBin, filepath.Join(b.tmp, "emulators", name))
+func (b *bench) startEmulator(ctx context.Context, name string, extra ...string) (*emulator, error) {
+	e, err := startEmulator(ctx, b.emulatorBin, filepath.Join(b.tmp, "emulators", name), extra...)
 	if err != nil {
 		return nil, err
 	}
@@ -137,6 +138,10 @@ func (b *bench) run(ctx context.Context) error {
 		if err := b.runEngine(ctx, eng); err != nil {
 			return err
 		}
+	}
+
+	if err := b.runExport(ctx); err != nil {
+		return err
 	}
 
 	rep := buildReport(b)

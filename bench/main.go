@@ -56,6 +56,8 @@ type options struct {
 	typical []int
 	// labd is the incumbent's provider binary, run beside this provider in the typical project.
 	labd string
+	// exportScale is the scale of the sample project commercetools-export exports (0: skip).
+	exportScale int
 }
 
 func main() {
@@ -113,6 +115,7 @@ func parseFlags(args []string) (*options, error) {
 	productType := fs.Bool("product-type", true, "also run the product type scenario (a localized enum of 1,200 values: create, plan, reorder, relabel, destroy)")
 	typical := fs.String("typical", "200,450", "comma-separated sizes (resources) of the typical project scenario: every family, applied, planned at each latency (it must be empty) and destroyed; empty to skip")
 	labd := fs.String("labd", os.Getenv("LABD_BIN"), "the incumbent's provider binary (labd/commercetools v1.22.2), run beside this provider in the typical project (default $LABD_BIN)")
+	exportScale := fs.Int("export", 11, "scale of the sample project (about N×120 objects, built through the API) that commercetools-export exports at each latency; 0 to skip")
 	limit := fs.Duration("phase-timeout", 5*time.Minute, "kill a phase that runs longer than this")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -120,7 +123,7 @@ func parseFlags(args []string) (*options, error) {
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
-	o := &options{labd: *labd, reps: *reps, largeN: *largeN, largeReps: *largeReps, out: *out, keep: *keep, noStartup: *noStartup, phaseLimit: *limit, productType: *productType}
+	o := &options{exportScale: *exportScale, labd: *labd, reps: *reps, largeN: *largeN, largeReps: *largeReps, out: *out, keep: *keep, noStartup: *noStartup, phaseLimit: *limit, productType: *productType}
 	for _, e := range splitList(*engines) {
 		if e != "terraform" && e != "tofu" {
 			return nil, fmt.Errorf("-engines: unknown engine %q (want terraform or tofu)", e)

@@ -95,7 +95,7 @@ type Counts struct {
 	ByRoute map[string]int `json:"byRoute"`
 }
 
-func startEmulator(ctx context.Context, bin, dir string) (*emulator, error) {
+func startEmulator(ctx context.Context, bin, dir string, extra ...string) (*emulator, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -106,7 +106,7 @@ func startEmulator(ctx context.Context, bin, dir string) (*emulator, error) {
 		return nil, err
 	}
 	defer logFile.Close()
-	cmd := command(ctx, dir, os.Environ(), bin, "-addr", "127.0.0.1:0", "-ready-file", ready)
+	cmd := command(ctx, dir, os.Environ(), bin, append([]string{"-addr", "127.0.0.1:0", "-ready-file", ready}, extra...)...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start emulator: %w", err)

@@ -171,6 +171,7 @@ type report struct {
 	Summaries        []SummaryRecord
 	ProductType      []SummaryRecord // the product type scenario
 	Typical          []SummaryRecord // the typical project scenario
+	Exports          []PhaseRecord   // commercetools-export of the sample project
 	StartupSummaries []StartupSummaryRecord
 	Targets          []TargetRecord
 	Failures         int
@@ -192,6 +193,12 @@ func buildReport(b *bench) *report {
 	r.Summaries = summarize(b.phases, r.Engines, func(p PhaseRecord) float64 { return floorFor(p.Phase, p.N, p.LatencyMs).Seconds() })
 	r.ProductType = summarize(b.ptPhases, r.Engines, func(p PhaseRecord) float64 { return p.FloorSec })
 	r.Typical = summarize(b.typical, r.Engines, func(p PhaseRecord) float64 { return p.FloorSec })
+	r.Exports = b.exports
+	for _, e := range b.exports {
+		if !e.OK {
+			r.Failures++
+		}
+	}
 	for _, s := range slices.Concat(r.Summaries, r.ProductType, r.Typical) {
 		r.Failures += s.Failures
 	}
@@ -536,6 +543,7 @@ func (r *report) markdown() string {
 	}
 
 	r.typicalMarkdown(&sb)
+	r.exportMarkdown(&sb, r.Exports)
 
 	var fails []string
 	for _, s := range slices.Concat(r.Summaries, r.ProductType, r.Typical) {

@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -202,10 +203,17 @@ func seedEmulator(emu *emulator.Emulator, cfg config, stdout io.Writer) error {
 			return err
 		}
 		n := 0
-		for _, c := range counts {
+		colls := make([]string, 0, len(counts))
+		for coll, c := range counts {
 			n += c
+			colls = append(colls, coll)
 		}
-		fmt.Fprintf(stdout, "seeded %d objects\n", n)
+		sort.Strings(colls)
+		var parts []string
+		for _, coll := range colls {
+			parts = append(parts, fmt.Sprintf("%s=%d", coll, counts[coll]))
+		}
+		fmt.Fprintf(stdout, "seeded %d objects: %s\n", n, strings.Join(parts, " "))
 	}
 	return nil
 }
