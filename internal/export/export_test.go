@@ -30,10 +30,7 @@ func TestAccExportLarge(t *testing.T) {
 	if err := srv.PutDoc(srv.Project.Key, "project", pr); err != nil {
 		t.Fatal(err)
 	}
-	scale := 11
-	if testing.Short() {
-		scale = 3
-	}
+	scale := 11 // about 1,300 resources
 	seed, counts := acctest.SeedSample(t, srv, scale)
 	drafts := seed.Objects
 	objects := len(drafts)
