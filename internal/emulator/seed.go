@@ -181,5 +181,57 @@ func SampleProject(scale int) []SeedObject {
 			"sortOrder": fmt.Sprintf("0.%d1", i), "cartPredicate": "1 = 1", "isActive": true, "requiresDiscountCode": false,
 			"value": map[string]any{"type": "relative", "permyriad": 100 + i}, "target": map[string]any{"type": "lineItems", "predicate": "true"}})
 	}
+	for i := range n(2) {
+		add("cart-discounts", map[string]any{"key": fmt.Sprintf("seed-coded-%d", i), "name": seedEN(fmt.Sprintf("Coded %d", i)),
+			"sortOrder": fmt.Sprintf("0.9%d3", i), "cartPredicate": "1 = 1", "isActive": true, "requiresDiscountCode": true,
+			"value": map[string]any{"type": "relative", "permyriad": 500}, "target": map[string]any{"type": "shipping"}})
+		add("discount-codes", map[string]any{"key": fmt.Sprintf("seed-code-%d", i), "code": fmt.Sprintf("SEED%d", i), "isActive": true,
+			"cartDiscounts": []any{keyRef("cart-discount", fmt.Sprintf("seed-coded-%d", i))}})
+	}
+	for i := range n(1) {
+		add("discount-groups", map[string]any{"key": fmt.Sprintf("seed-dgroup-%d", i), "name": seedEN(fmt.Sprintf("Group %d", i)),
+			"sortOrder": fmt.Sprintf("0.8%d7", i), "isActive": true})
+	}
+	for i := range n(2) {
+		add("product-discounts", map[string]any{"key": fmt.Sprintf("seed-pd-%d", i), "name": seedEN(fmt.Sprintf("Sale %d", i)),
+			"value": map[string]any{"type": "relative", "permyriad": 1000}, "predicate": "1 = 1", "sortOrder": fmt.Sprintf("0.%d9", i), "isActive": false})
+	}
+	for i := range n(2) {
+		add("product-selections", map[string]any{"key": fmt.Sprintf("seed-selection-%d", i), "name": seedEN(fmt.Sprintf("Selection %d", i)), "mode": "Individual"})
+	}
+	for i := range n(1) {
+		add("attribute-groups", map[string]any{"key": fmt.Sprintf("seed-agroup-%d", i), "name": seedEN(fmt.Sprintf("Attributes %d", i)),
+			"attributes": []any{map[string]any{"key": "color"}, map[string]any{"key": "fit"}}})
+	}
+	for i := range n(1) {
+		add("recurrence-policies", map[string]any{"key": fmt.Sprintf("seed-recurrence-%d", i), "name": seedEN(fmt.Sprintf("Every %d months", i+1)),
+			"schedule": map[string]any{"type": "standard", "value": i + 1, "intervalUnit": "Months"}})
+	}
+	for i := range n(1) {
+		add("extensions", map[string]any{"key": fmt.Sprintf("seed-extension-%d", i),
+			"destination": map[string]any{"type": "HTTP", "url": fmt.Sprintf("https://extensions.example/%d", i),
+				"authentication": map[string]any{"type": "AuthorizationHeader", "headerValue": "Bearer seed-secret"}},
+			"triggers": []any{map[string]any{"resourceTypeId": "cart", "actions": []string{"Create"}}}, "timeoutInMs": 2000})
+	}
+	for i := range n(1) {
+		add("subscriptions", map[string]any{"key": fmt.Sprintf("seed-subscription-%d", i),
+			"destination": map[string]any{"type": "SQS", "queueUrl": fmt.Sprintf("https://sqs.eu-west-1.amazonaws.com/123456789012/seed-%d", i),
+				"accessKey": "AKIASEEDSEEDSEED", "accessSecret": "seed-secret", "region": "eu-west-1", "authenticationMode": "Credentials"},
+			"messages": []any{map[string]any{"resourceTypeId": "order", "types": []string{}}}})
+	}
+	for i := range n(2) {
+		add("customers", map[string]any{"key": fmt.Sprintf("seed-customer-%d", i), "email": fmt.Sprintf("buyer%d@seed.example", i), "password": "seed-Password-1"})
+	}
+	for i := range n(2) {
+		add("business-units", map[string]any{"key": fmt.Sprintf("seed-division-%d", i), "unitType": "Division", "name": fmt.Sprintf("Division %d", i),
+			"parentUnit": keyRef("business-unit", fmt.Sprintf("seed-company-%d", i%n(3))),
+			"associates": []any{map[string]any{"customer": keyRef("customer", fmt.Sprintf("seed-customer-%d", i)),
+				"associateRoleAssignments": []any{map[string]any{"associateRole": keyRef("associate-role", "seed-role-0")}}}}})
+	}
+	// Transitions between the states made above: each state leads to the next.
+	for i := range n(4) {
+		add("states", map[string]any{"key": fmt.Sprintf("seed-flow-%d", i), "type": "OrderState", "initial": false, "name": seedEN(fmt.Sprintf("Step %d", i)),
+			"transitions": []any{keyRef("state", fmt.Sprintf("seed-state-%d", i%n(8)))}})
+	}
 	return out
 }

@@ -7,10 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -33,6 +35,9 @@ type Summary struct {
 // Variable is an input variable for a secret the API does not give back.
 type Variable struct {
 	Name, Resource, Attribute string
+	// Optional: the resource may have none (the API does not say whether it has one); the
+	// variable defaults to null, which leaves the secret as it is.
+	Optional bool
 }
 
 // keyTargets maps the stem of an attribute that holds keys (its name without _key or _keys) to
@@ -63,8 +68,9 @@ type writer struct {
 	byKey    map[string]map[string]*Object // type -> key -> object
 	defaults map[string]map[string]tftypes.Value
 	sum      *Summary
-	// secrets says, per object and block path, which attributes need a variable.
-	secrets map[*Object]map[string][]string
+	// secrets says, per object and block path, which attributes need a variable; optional
+	// which may take one (see Variable.Optional).
+	secrets, optional map[*Object]map[string][]string
 }
 
 // Write writes the configuration into dir: one file per resource type, imports.tf,
@@ -74,7 +80,8 @@ func Write(ctx context.Context, res *Result, dir string) (*Summary, error) {
 		return nil, err
 	}
 	w := &writer{res: res, byID: map[string]*Object{}, byKey: map[string]map[string]*Object{},
-		defaults: provider.TopLevelDefaults(ctx), sum: &Summary{ByType: map[string]int{}}, secrets: map[*Object]map[string][]string{}}
+		defaults: provider.TopLevelDefaults(ctx), sum: &Summary{ByType: map[string]int{}}, secrets: map[*Object]map[string][]string{},
+		optional: map[*Object]map[string][]string{}}
 	w.name()
 	for _, o := range res.Objects {
 		if o.ID != "" {
@@ -284,6 +291,84 @@ func (w *writer) findSecrets(ctx context.Context) error {
 			}
 			w.secrets[o][block] = append(w.secrets[o][block], attr)
 		}
+		if err := w.findOptional(ctx, srv, o, s, cfg, errorCount(resp.Diagnostics)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func errorCount(ds []*tfprotov6.Diagnostic) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == tfprotov6.DiagnosticSeverityError {
+			n++
+		}
+	}
+	return n
+}
+
+// findOptional finds the secrets an object may have in its top-level blocks of one element: a
+// sensitive string argument that the import left null and that the provider's validation takes
+// when it is given (an HTTP destination may have an authorization header; an AWS one has no
+// connection string).
+func (w *writer) findOptional(ctx context.Context, srv tfprotov6.ProviderServer, o *Object, s *tfprotov6.Schema, cfg tftypes.Value, base int) error {
+	var attrs map[string]tftypes.Value
+	if cfg.As(&attrs) != nil {
+		return nil
+	}
+	for _, nb := range s.Block.BlockTypes {
+		bv, ok := attrs[nb.TypeName]
+		if nb.TypeName == "timeouts" || !ok || bv.IsNull() || !bv.IsKnown() {
+			continue
+		}
+		single := nb.Nesting == tfprotov6.SchemaNestedBlockNestingModeSingle || nb.Nesting == tfprotov6.SchemaNestedBlockNestingModeGroup
+		elem := bv
+		if !single {
+			var elems []tftypes.Value
+			if bv.As(&elems) != nil || len(elems) != 1 {
+				continue
+			}
+			elem = elems[0]
+		}
+		var ea map[string]tftypes.Value
+		if elem.As(&ea) != nil {
+			continue
+		}
+		for _, a := range nb.Block.Attributes {
+			if !a.Sensitive && !a.WriteOnly || strings.HasSuffix(a.Name, "_wo") || strings.HasSuffix(a.Name, "_wo_version") ||
+				!a.ValueType().Is(tftypes.String) || !ea[a.Name].IsNull() || slices.Contains(w.secrets[o][nb.TypeName], a.Name) {
+				continue
+			}
+			with := make(map[string]tftypes.Value, len(ea))
+			for k, v := range ea {
+				with[k] = v
+			}
+			with[a.Name] = tftypes.NewValue(tftypes.String, "secret")
+			ne := tftypes.NewValue(elem.Type(), with)
+			if !single {
+				ne = tftypes.NewValue(bv.Type(), []tftypes.Value{ne})
+			}
+			ta := make(map[string]tftypes.Value, len(attrs))
+			for k, v := range attrs {
+				ta[k] = v
+			}
+			ta[nb.TypeName] = ne
+			dv, err := tfprotov6.NewDynamicValue(s.ValueType(), tftypes.NewValue(cfg.Type(), ta))
+			if err != nil {
+				return err
+			}
+			resp, err := srv.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: o.Type, Config: &dv})
+			if err != nil {
+				return err
+			}
+			if errorCount(resp.Diagnostics) <= base {
+				if w.optional[o] == nil {
+					w.optional[o] = map[string][]string{}
+				}
+				w.optional[o][nb.TypeName] = append(w.optional[o][nb.TypeName], a.Name)
+			}
+		}
 	}
 	return nil
 }
@@ -384,7 +469,17 @@ func (w *writer) block(body *hclwrite.Body, o *Object, at string, b *tfprotov6.S
 	}
 	sorted := append([]*tfprotov6.SchemaAttribute(nil), b.Attributes...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
-	secrets := w.secrets[o][at]
+	type secret struct {
+		name     string
+		optional bool
+	}
+	var secrets []secret
+	for _, n := range w.secrets[o][at] {
+		secrets = append(secrets, secret{n, false})
+	}
+	for _, n := range w.optional[o][at] {
+		secrets = append(secrets, secret{n, true})
+	}
 	for _, a := range sorted {
 		av := attrs[a.Name]
 		if a.Computed && !a.Optional || a.WriteOnly || top && a.Name == "id" {
@@ -400,7 +495,8 @@ func (w *writer) block(body *hclwrite.Body, o *Object, at string, b *tfprotov6.S
 		}
 		body.SetAttributeRaw(a.Name, w.tokens(o, a.Name, av))
 	}
-	for _, s := range secrets {
+	for _, sec := range secrets {
+		s := sec.name
 		name := s
 		hasWO, hasVersion := false, false
 		for _, a := range b.Attributes {
@@ -414,17 +510,29 @@ func (w *writer) block(body *hclwrite.Body, o *Object, at string, b *tfprotov6.S
 		}
 		body.SetAttributeTraversal(name, hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: vname}})
 		if hasWO && hasVersion {
-			body.SetAttributeValue(s+"_wo_version", cty.NumberIntVal(1))
+			if sec.optional { // no version without a secret: the plan after the import stays empty
+				body.SetAttributeRaw(s+"_wo_version", hclwrite.Tokens{{Type: hclsyntax.TokenIdent, Bytes: []byte("var." + vname + " == null ? null : 1")}})
+			} else {
+				body.SetAttributeValue(s+"_wo_version", cty.NumberIntVal(1))
+			}
 		}
 		vb := vars.AppendNewBlock("variable", []string{vname}).Body()
 		vb.SetAttributeTraversal("type", hcl.Traversal{hcl.TraverseRoot{Name: "string"}})
 		vb.SetAttributeValue("sensitive", cty.True)
-		if hasWO {
+		if sec.optional {
+			vb.SetAttributeValue("default", cty.NullVal(cty.String))
+		}
+		if hasWO && !sec.optional { // an optional one also decides its version, which may not be ephemeral
 			vb.SetAttributeValue("ephemeral", cty.True)
 		}
-		vb.SetAttributeValue("description", cty.StringVal(fmt.Sprintf("%s of %s.%s (commercetools does not give it back).", strings.TrimPrefix(at+"."+s, "."), o.Type, o.Name)))
+		desc := fmt.Sprintf("%s of %s.%s (commercetools does not give it back).", strings.TrimPrefix(at+"."+s, "."), o.Type, o.Name)
+		if sec.optional {
+			desc = fmt.Sprintf("%s of %s.%s, if it has one (commercetools does not say; null leaves it as it is).", strings.TrimPrefix(at+"."+s, "."), o.Type, o.Name)
+		}
+		vb.SetAttributeValue("description", cty.StringVal(desc))
 		vars.AppendNewline()
-		w.sum.Variables = append(w.sum.Variables, Variable{Name: vname, Resource: o.Type + "." + o.Name, Attribute: strings.TrimPrefix(at+"."+name, ".")})
+		w.sum.Variables = append(w.sum.Variables, Variable{Name: vname, Resource: o.Type + "." + o.Name, Attribute: strings.TrimPrefix(at+"."+name, "."),
+			Optional: sec.optional})
 	}
 	sortedBlocks := append([]*tfprotov6.SchemaNestedBlock(nil), b.BlockTypes...)
 	sort.Slice(sortedBlocks, func(i, j int) bool { return sortedBlocks[i].TypeName < sortedBlocks[j].TypeName })
@@ -579,7 +687,11 @@ func (w *writer) readme() string {
 		b.WriteString("## Secrets to provide\n\ncommercetools does not give these back. Set each variable (for example in a " +
 			"`*.auto.tfvars` file kept out of version control, or with `TF_VAR_<name>`) before the first plan:\n\n| variable | for |\n|---|---|\n")
 		for _, v := range w.sum.Variables {
-			fmt.Fprintf(&b, "| `%s` | `%s` of `%s` |\n", v.Name, v.Attribute, v.Resource)
+			note := ""
+			if v.Optional {
+				note = " (if it has one: commercetools does not say; leave it unset to keep what is there)"
+			}
+			fmt.Fprintf(&b, "| `%s` | `%s` of `%s`%s |\n", v.Name, v.Attribute, v.Resource, note)
 		}
 		b.WriteString("\n")
 	}

@@ -55,6 +55,14 @@ func Given(stored, wo types.String) bool {
 	return !stored.IsNull() || !wo.IsNull()
 }
 
+// Present reports whether the configuration certainly gives the secret in either form: a value
+// not known yet (a variable during validation) may turn out null, so it does not count. Checks
+// that refuse a secret (two of them, one that does not apply) use it; checks that need one use
+// Given.
+func Present(stored, wo types.String) bool {
+	return !stored.IsNull() && !stored.IsUnknown() || !wo.IsNull() && !wo.IsUnknown()
+}
+
 // Check requires the version argument with a write-only value: Terraform cannot see when a
 // write-only value changes, and the version also tells a refresh that the state must hold no
 // copy of the credential.

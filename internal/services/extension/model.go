@@ -339,9 +339,11 @@ func validate(_ context.Context, c *model) diag.Diagnostics {
 			diags.AddAttributeError(at.AtName(name), "Unexpected "+name, fmt.Sprintf("%s does not apply to a destination of type %s.", name, kind))
 		}
 	}
-	header := writeonly.Given(d.AuthorizationHeader, d.AuthorizationHeaderWO)
-	azure := writeonly.Given(d.AzureAuthentication, d.AzureAuthenticationWO)
+	// Refusals count only values known to be given: a variable not known yet may be null.
+	header := writeonly.Present(d.AuthorizationHeader, d.AuthorizationHeaderWO)
+	azure := writeonly.Present(d.AzureAuthentication, d.AzureAuthenticationWO)
 	secret := writeonly.Given(d.AccessSecret, d.AccessSecretWO)
+	secretPresent := writeonly.Present(d.AccessSecret, d.AccessSecretWO)
 	switch kind {
 	case "HTTP":
 		need(!d.URL.IsNull(), "url")
@@ -351,7 +353,7 @@ func validate(_ context.Context, c *model) diag.Diagnostics {
 		}
 		forbid(!d.ARN.IsNull(), "arn")
 		forbid(!d.AccessKey.IsNull(), "access_key")
-		forbid(secret, "access_secret")
+		forbid(secretPresent, "access_secret")
 	case "AWSLambda":
 		need(!d.ARN.IsNull(), "arn")
 		need(!d.AccessKey.IsNull(), "access_key")
@@ -365,7 +367,7 @@ func validate(_ context.Context, c *model) diag.Diagnostics {
 		forbid(azure, "azure_authentication")
 		forbid(!d.ARN.IsNull(), "arn")
 		forbid(!d.AccessKey.IsNull(), "access_key")
-		forbid(secret, "access_secret")
+		forbid(secretPresent, "access_secret")
 	}
 	writeonly.Check(&diags, at, "authorization_header", d.AuthorizationHeader, d.AuthorizationHeaderWO, d.AuthorizationHeaderWOVersion)
 	writeonly.Check(&diags, at, "azure_authentication", d.AzureAuthentication, d.AzureAuthenticationWO, d.AzureAuthenticationWOVersion)
