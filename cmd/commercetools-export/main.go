@@ -82,6 +82,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(sum.Variables) > 0 {
 		fmt.Fprintf(stdout, "%d secrets to provide as variables (listed in %s/README.md)\n", len(sum.Variables), *out)
 	}
+	if sum.Orphans > 0 {
+		fmt.Fprintf(stdout, "skipped %d child objects (tax rates, zone rates, transitions, associates) whose parent the filters left out\n", sum.Orphans)
+	}
 	for typ, why := range res.Skipped {
 		if why != "not selected" {
 			fmt.Fprintf(stdout, "skipped %s: %s\n", typ, why)

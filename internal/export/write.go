@@ -30,6 +30,8 @@ type Summary struct {
 	Literals  int
 	Variables []Variable
 	ByType    map[string]int
+	// Orphans counts child objects left out because their parent was (by a filter).
+	Orphans int
 }
 
 // Variable is an input variable for a secret the API does not give back.
@@ -217,6 +219,8 @@ func (w *writer) dropOrphans() {
 	for _, o := range w.res.Objects {
 		if w.parentOf(o) != nil {
 			kept = append(kept, o)
+		} else {
+			w.sum.Orphans++
 		}
 	}
 	w.res.Objects = kept
