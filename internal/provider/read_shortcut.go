@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"reflect"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -47,7 +49,11 @@ import (
 
 // readShortcut is what the read shortcut knows of a resource type.
 type readShortcut struct {
-	semantic  bool      // some attribute type has semantic equality
+	semantic bool // some attribute type has semantic equality
+	// floats says that the only types with semantic equality are the framework's Float64, whose
+	// rule (equal as float64) the shortcut applies itself (sameFloats).
+	floats    bool
+	typ       attr.Type // the schema's type, for sameFloats
 	writeOnly valueTree // the write-only attributes (nil: none)
 }
 
@@ -56,7 +62,8 @@ func readShortcutFor(ctx context.Context, r resource.Resource, s schema.Schema) 
 	if _, ok := r.(framework.DirectReader); !ok {
 		return readShortcut{}, "the resource is no framework.DirectReader"
 	}
-	rs := readShortcut{semantic: semanticType(ctx, s.Type()) != ""}
+	rs := readShortcut{semantic: semanticType(ctx, s.Type()) != "", typ: s.Type()}
+	rs.floats = rs.semantic && onlyFloatSemantics(ctx, s.Type())
 	if name := writeOnly(s.Attributes, s.Blocks); name != "" {
 		tree, why := nestedTree(ctx, s.Attributes, s.Blocks, true)
 		if why != "" {
@@ -142,6 +149,107 @@ func semanticType(ctx context.Context, t attr.Type) string {
 		}
 	}
 	return ""
+}
+
+// onlyFloatSemantics reports whether every type with semantic equality at any depth of t is the
+// framework's Float64.
+func onlyFloatSemantics(ctx context.Context, t attr.Type) bool {
+	if _, ok := t.(basetypes.Float64Type); ok {
+		return true
+	}
+	if !onlyFloatSemanticsOwn(ctx, t) {
+		return false
+	}
+	switch x := t.(type) {
+	case attr.TypeWithElementType:
+		return onlyFloatSemantics(ctx, x.ElementType())
+	case attr.TypeWithAttributeTypes:
+		for _, at := range x.AttributeTypes() {
+			if !onlyFloatSemantics(ctx, at) {
+				return false
+			}
+		}
+	case attr.TypeWithElementTypes:
+		for _, et := range x.ElementTypes() {
+			if !onlyFloatSemantics(ctx, et) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// onlyFloatSemanticsOwn reports whether a collection or object type itself has no semantic
+// equality (only what it holds may).
+func onlyFloatSemanticsOwn(ctx context.Context, t attr.Type) bool {
+	vt := reflect.TypeOf(t.ValueType(ctx))
+	for _, typ := range []reflect.Type{vt, reflect.PointerTo(vt)} {
+		for i := range typ.NumMethod() {
+			if strings.HasSuffix(typ.Method(i).Name, "SemanticEquals") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sameFloats reports whether a and b (values of t) are equal except for Float64 numbers that are
+// equal as float64. Sets are compared exactly (their elements cannot be paired up).
+func sameFloats(t attr.Type, a, b tftypes.Value) bool {
+	if a.Equal(b) {
+		return true
+	}
+	if a.IsNull() || b.IsNull() || !a.IsKnown() || !b.IsKnown() {
+		return false
+	}
+	switch x := t.(type) {
+	case basetypes.Float64Type:
+		var fa, fb big.Float
+		if a.As(&fa) != nil || b.As(&fb) != nil {
+			return false
+		}
+		va, _ := fa.Float64()
+		vb, _ := fb.Float64()
+		return va == vb
+	case basetypes.ListType:
+		var la, lb []tftypes.Value
+		if a.As(&la) != nil || b.As(&lb) != nil || len(la) != len(lb) {
+			return false
+		}
+		for i := range la {
+			if !sameFloats(x.ElemType, la[i], lb[i]) {
+				return false
+			}
+		}
+		return true
+	case basetypes.MapType:
+		var ma, mb map[string]tftypes.Value
+		if a.As(&ma) != nil || b.As(&mb) != nil || len(ma) != len(mb) {
+			return false
+		}
+		for k, v := range ma {
+			w, ok := mb[k]
+			if !ok || !sameFloats(x.ElemType, v, w) {
+				return false
+			}
+		}
+		return true
+	case attr.TypeWithAttributeTypes:
+		var ma, mb map[string]tftypes.Value
+		if a.As(&ma) != nil || b.As(&mb) != nil || len(ma) != len(mb) {
+			return false
+		}
+		types := x.AttributeTypes()
+		for k, v := range ma {
+			w, ok := mb[k]
+			at, known := types[k]
+			if !ok || !known || !sameFloats(at, v, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // ReadResource reads a resource through the shortcut where it applies (see above); anything else
@@ -243,7 +351,13 @@ func (s *server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequ
 	// Where the read changed nothing (up to empty blocks, which hold no attribute), semantic
 	// equality has nothing to keep.
 	if t.read.semantic && !readResp.Diagnostics.HasError() && err == nil && !out.IsNull() && !out.Equal(original) {
-		return nil, false
+		// The framework keeps a prior value where the new one is semantically equal to it. With
+		// Float64 alone that is a number equal as float64 (another precision of the same value):
+		// where that is the only difference, its answer is the prior state.
+		if !t.read.floats || !sameFloats(t.read.typ, out, original) {
+			return nil, false
+		}
+		out = original
 	}
 	resp := &tfprotov6.ReadResourceResponse{NewIdentity: newIdentity}
 	diags, ok := protoDiagnostics(readResp.Diagnostics)

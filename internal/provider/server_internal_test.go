@@ -2,13 +2,18 @@ package provider
 
 import (
 	"context"
-	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
+	"math/big"
 	"strings"
 	"testing"
 
-	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/client"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/tfmodel"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/timestamp"
 )
 
 // TestUpgradeShortcutCoversEveryResource makes sure the passthrough knows every resource type
@@ -374,4 +379,50 @@ func TestValidateShortcutTypes(t *testing.T) {
 	}
 	types := asServer(t, ps).stateTypes(context.Background())
 	pinShortcut(t, "validate", types, map[string]string{}, func(st stateType) (bool, string) { return st.validate != nil, st.noValidate })
+}
+
+// The read shortcut applies the framework's Float64 semantic equality itself: numbers equal as
+// float64 are the same value; other differences, a set, or a type with other semantics are not.
+func TestSameFloats(t *testing.T) {
+	ctx := context.Background()
+	obj := types.ObjectType{AttrTypes: map[string]attr.Type{
+		"amount": types.Float64Type, "count": types.Int64Type,
+		"rates": types.ListType{ElemType: types.ObjectType{AttrTypes: map[string]attr.Type{"amount": types.Float64Type}}},
+	}}
+	tt := obj.TerraformType(ctx)
+	rt := tt.(tftypes.Object).AttributeTypes["rates"].(tftypes.List)
+	num := func(s string) tftypes.Value {
+		f, _, err := big.ParseFloat(s, 10, 512, big.ToNearestEven)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tftypes.NewValue(tftypes.Number, f)
+	}
+	val := func(amount, count, rate tftypes.Value) tftypes.Value {
+		return tftypes.NewValue(tt, map[string]tftypes.Value{"amount": amount, "count": count,
+			"rates": tftypes.NewValue(rt, []tftypes.Value{tftypes.NewValue(rt.ElementType, map[string]tftypes.Value{"amount": rate})})})
+	}
+	f64 := func(f float64) tftypes.Value { return tftypes.NewValue(tftypes.Number, big.NewFloat(f)) }
+	one := tftypes.NewValue(tftypes.Number, big.NewFloat(1))
+	if !onlyFloatSemantics(ctx, obj) {
+		t.Fatal("an object of Float64, Int64 and a list of them has other semantics")
+	}
+	if !sameFloats(obj, val(num("0.19"), one, num("0.04875")), val(f64(0.19), one, f64(0.04875))) {
+		t.Error("0.19 parsed at 512 bits and the float64 0.19 differ")
+	}
+	if sameFloats(obj, val(num("0.19"), one, num("0.04875")), val(f64(0.2), one, f64(0.04875))) {
+		t.Error("0.19 and 0.2 are the same")
+	}
+	if sameFloats(obj, val(num("0.19"), one, num("0.04875")), val(f64(0.19), tftypes.NewValue(tftypes.Number, big.NewFloat(2)), f64(0.04875))) {
+		t.Error("an Int64 difference was ignored")
+	}
+	set := types.SetType{ElemType: types.Float64Type}
+	a := tftypes.NewValue(set.TerraformType(ctx), []tftypes.Value{num("0.19")})
+	b := tftypes.NewValue(set.TerraformType(ctx), []tftypes.Value{f64(0.19)})
+	if sameFloats(set, a, b) {
+		t.Error("set elements were paired up")
+	}
+	if onlyFloatSemantics(ctx, timestamp.Type{}) {
+		t.Error("a date type has only Float64 semantics")
+	}
 }
