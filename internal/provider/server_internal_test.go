@@ -390,7 +390,11 @@ func TestSameFloats(t *testing.T) {
 		"rates": types.ListType{ElemType: types.ObjectType{AttrTypes: map[string]attr.Type{"amount": types.Float64Type}}},
 	}}
 	tt := obj.TerraformType(ctx)
-	rt := tt.(tftypes.Object).AttributeTypes["rates"].(tftypes.List)
+	ot, _ := tt.(tftypes.Object)
+	rt, ok := ot.AttributeTypes["rates"].(tftypes.List)
+	if !ok {
+		t.Fatal("no list type")
+	}
 	num := func(s string) tftypes.Value {
 		f, _, err := big.ParseFloat(s, 10, 512, big.ToNearestEven)
 		if err != nil {
