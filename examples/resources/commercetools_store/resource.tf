@@ -15,4 +15,11 @@ resource "commercetools_store" "de" {
   countries             = ["DE", "AT"]
   distribution_channels = [commercetools_channel.web_shop.key]
   supply_channels       = [commercetools_channel.warehouse.key]
+
+  storefront {
+    checkout_url_template = "https://shop.example.de/checkout/{checkoutId}"
+    order_url_template    = "https://shop.example.de/orders/{orderId}"
+    privacy_policy_url    = "https://shop.example.de/datenschutz"
+    imprint_url           = "https://shop.example.de/impressum"
+  }
 }

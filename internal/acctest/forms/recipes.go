@@ -654,8 +654,23 @@ resource "commercetools_shipping_zone" "zr_zone_{{n}}" {
   product_selection {
     product_selection_id = commercetools_product_selection.w_sel2.id
     active               = false
+  }
+  storefront {
+    checkout_url_template = "https://shop.example/checkout/{checkoutId}"
+    order_url_template    = "https://shop.example/orders/{orderId}"
+    terms_of_service_url  = "https://shop.example/terms"
+    privacy_policy_url    = "https://shop.example/privacy"
+    refund_policy_url     = "https://shop.example/refunds"
+    shipping_policy_url   = "https://shop.example/shipping"
+    cookie_policy_url     = "https://shop.example/cookies"
+    imprint_url           = "https://shop.example/imprint"
+    faq_url               = "https://shop.example/faq"
+    contact_url           = "https://shop.example/contact"
   }` + customBlock}},
-			NotText: customNotText,
+			NotText: append([]string{"storefront.checkout_url_template", "storefront.order_url_template", "storefront.terms_of_service_url",
+				"storefront.privacy_policy_url", "storefront.refund_policy_url", "storefront.shipping_policy_url", "storefront.cookie_policy_url",
+				"storefront.imprint_url", "storefront.faq_url", "storefront.contact_url"}, customNotText...),
+			LabdAvoid: []string{"storefront"},
 		},
 		{
 			Type: "commercetools_customer_group", Coll: "customer-groups",

@@ -56,6 +56,7 @@ type apiStore struct {
 	SupplyChannels       []ref                  `json:"supplyChannels"`
 	ProductSelections    []selection            `json:"productSelections"`
 	Custom               *platform.CustomFields `json:"custom,omitempty"`
+	Storefront           map[string]string      `json:"storefront,omitempty"`
 }
 
 type draft struct {
@@ -67,6 +68,7 @@ type draft struct {
 	SupplyChannels       []ref                       `json:"supplyChannels,omitempty"`
 	ProductSelections    []selection                 `json:"productSelections,omitempty"`
 	Custom               *platform.CustomFieldsDraft `json:"custom,omitempty"`
+	Storefront           map[string]string           `json:"storefront,omitempty"`
 }
 
 type action = updates.Action
@@ -81,6 +83,125 @@ type model struct {
 	SupplyChannels       types.List           `tfsdk:"supply_channels"`
 	ProductSelection     []selectionModel     `tfsdk:"product_selection"`
 	Custom               []customfields.Model `tfsdk:"custom"`
+	Storefront           []storefrontModel    `tfsdk:"storefront"`
+}
+
+// storefrontModel is the storefront block: the Storefront's fields, by their API names in
+// storefrontFields.
+type storefrontModel struct {
+	CheckoutURLTemplate types.String `tfsdk:"checkout_url_template"`
+	OrderURLTemplate    types.String `tfsdk:"order_url_template"`
+	TermsOfServiceURL   types.String `tfsdk:"terms_of_service_url"`
+	PrivacyPolicyURL    types.String `tfsdk:"privacy_policy_url"`
+	RefundPolicyURL     types.String `tfsdk:"refund_policy_url"`
+	ShippingPolicyURL   types.String `tfsdk:"shipping_policy_url"`
+	CookiePolicyURL     types.String `tfsdk:"cookie_policy_url"`
+	ImprintURL          types.String `tfsdk:"imprint_url"`
+	FAQURL              types.String `tfsdk:"faq_url"`
+	ContactURL          types.String `tfsdk:"contact_url"`
+}
+
+// storefrontField is one field of a Storefront: its attribute, its API name and its update action.
+type storefrontField struct {
+	attr, api, action, what string
+	get                     func(*storefrontModel) *types.String
+}
+
+var storefrontFields = []storefrontField{
+	{"checkout_url_template", "checkoutUrlTemplate", "setCheckoutUrlTemplate", "[RFC 6570](https://datatracker.ietf.org/doc/html/rfc6570) URI template of the checkout page; it must contain `{checkoutId}`, for example `https://shop.example/checkout/{checkoutId}`.",
+		func(m *storefrontModel) *types.String { return &m.CheckoutURLTemplate }},
+	{"order_url_template", "orderUrlTemplate", "setOrderUrlTemplate", "URI template of the order status page; it must contain `{orderId}`, for example `https://shop.example/orders/{orderId}`.",
+		func(m *storefrontModel) *types.String { return &m.OrderURLTemplate }},
+	{"terms_of_service_url", "termsOfServiceUrl", "setTermsOfServiceUrl", "Absolute `https` URL of the terms of service.",
+		func(m *storefrontModel) *types.String { return &m.TermsOfServiceURL }},
+	{"privacy_policy_url", "privacyPolicyUrl", "setPrivacyPolicyUrl", "Absolute `https` URL of the privacy policy.",
+		func(m *storefrontModel) *types.String { return &m.PrivacyPolicyURL }},
+	{"refund_policy_url", "refundPolicyUrl", "setRefundPolicyUrl", "Absolute `https` URL of the refund policy.",
+		func(m *storefrontModel) *types.String { return &m.RefundPolicyURL }},
+	{"shipping_policy_url", "shippingPolicyUrl", "setShippingPolicyUrl", "Absolute `https` URL of the shipping policy.",
+		func(m *storefrontModel) *types.String { return &m.ShippingPolicyURL }},
+	{"cookie_policy_url", "cookiePolicyUrl", "setCookiePolicyUrl", "Absolute `https` URL of the cookie policy.",
+		func(m *storefrontModel) *types.String { return &m.CookiePolicyURL }},
+	{"imprint_url", "imprintUrl", "setImprintUrl", "Absolute `https` URL of the imprint (legal notice).",
+		func(m *storefrontModel) *types.String { return &m.ImprintURL }},
+	{"faq_url", "faqUrl", "setFaqUrl", "Absolute `https` URL of the FAQ page.",
+		func(m *storefrontModel) *types.String { return &m.FAQURL }},
+	{"contact_url", "contactUrl", "setContactUrl", "Absolute `https` URL of the contact page.",
+		func(m *storefrontModel) *types.String { return &m.ContactURL }},
+}
+
+func storefrontSchema() schema.Block {
+	attrs := map[string]schema.Attribute{}
+	for _, f := range storefrontFields {
+		attrs[f.attr] = schema.StringAttribute{Optional: true, MarkdownDescription: f.what}
+	}
+	return schema.ListNestedBlock{
+		MarkdownDescription: "The storefront's customer-facing URLs and policy links. Leave the block out and the provider does not manage " +
+			"them (they stay as they are); with the block, an attribute left out removes that URL.",
+		NestedObject: schema.NestedBlockObject{Attributes: attrs},
+		Validators:   []validator.List{listvalidator.SizeAtMost(1)},
+	}
+}
+
+// storefrontDraft is the Storefront of a configured block (nil without one, or an empty one).
+func storefrontDraft(l []storefrontModel) map[string]string {
+	if len(l) == 0 {
+		return nil
+	}
+	out := map[string]string{}
+	for _, f := range storefrontFields {
+		if v := flex.String(*f.get(&l[0])); v != nil {
+			out[f.api] = *v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// flattenStorefront keeps the block out while it is not managed (no prior block), except after an
+// import, which reads what the API holds.
+func flattenStorefront(ctx context.Context, api map[string]string, prior []storefrontModel) []storefrontModel {
+	if len(prior) == 0 && (!versioned.Importing(ctx) || len(api) == 0) {
+		return prior
+	}
+	var m storefrontModel
+	for _, f := range storefrontFields {
+		*f.get(&m) = types.StringNull()
+		if v := api[f.api]; v != "" {
+			*f.get(&m) = types.StringValue(v)
+		}
+		if len(prior) == 1 { // keep the configuration's unset form
+			if pv := *f.get(&prior[0]); api[f.api] == "" && (pv.IsNull() || pv.ValueString() == "") {
+				*f.get(&m) = pv
+			}
+		}
+	}
+	return []storefrontModel{m}
+}
+
+// storefrontActions sets each field that changed; with no prior block (the URLs were not managed,
+// so what the API holds is not known), every field of the new block.
+func storefrontActions(from, to []storefrontModel) []action {
+	if len(to) == 0 {
+		return nil
+	}
+	var out []action
+	for _, f := range storefrontFields {
+		nv := flex.String(*f.get(&to[0]))
+		if len(from) == 1 {
+			if ov := flex.String(*f.get(&from[0])); ov == nil && nv == nil || ov != nil && nv != nil && *ov == *nv {
+				continue
+			}
+		}
+		if nv == nil {
+			out = append(out, updates.Act(f.action))
+		} else {
+			out = append(out, updates.Act(f.action, f.api, *nv))
+		}
+	}
+	return out
 }
 
 type selectionModel struct {
@@ -133,7 +254,8 @@ func resourceSchema(ctx context.Context) schema.Schema {
 					"active":               schema.BoolAttribute{Required: true, MarkdownDescription: "Whether its products are part of the store's assortment."},
 				}},
 			},
-			"custom": customfields.Block("store"),
+			"custom":     customfields.Block("store"),
+			"storefront": storefrontSchema(),
 		},
 	}, "store")
 }
@@ -158,7 +280,7 @@ func draftOf(ctx context.Context, c *client.Client, m *model) (any, diag.Diagnos
 	custom, diags := customfields.Draft(ctx, c, m.Custom)
 	d := draft{Key: m.Key.ValueString(), Name: flex.Localized(m.Name), Languages: flex.Strings(m.Languages),
 		DistributionChannels: channelRefs(m.DistributionChannels), SupplyChannels: channelRefs(m.SupplyChannels),
-		ProductSelections: selectionsOf(m.ProductSelection), Custom: custom}
+		ProductSelections: selectionsOf(m.ProductSelection), Custom: custom, Storefront: storefrontDraft(m.Storefront)}
 	for _, cc := range flex.Strings(m.Countries) {
 		d.Countries = append(d.Countries, country{Code: cc})
 	}
@@ -213,6 +335,7 @@ func flatten(ctx context.Context, c *client.Client, s *apiStore, m *model) diag.
 		m.ProductSelection = append(m.ProductSelection, selectionModel{ID: types.StringValue(ps.ProductSelection.ID), Active: types.BoolValue(ps.Active)})
 	}
 	m.Custom = customfields.Flatten(s.Custom, m.Custom)
+	m.Storefront = flattenStorefront(ctx, s.Storefront, m.Storefront)
 	return diags
 }
 
@@ -261,6 +384,7 @@ func actions(ctx context.Context, c *client.Client, from, to *model) ([]action, 
 			out = append(out, updates.Act("changeProductSelectionActive", "productSelection", ref{TypeID: "product-selection", ID: p.New.ID.ValueString()}, "active", p.New.Active.ValueBool()))
 		}
 	}
+	out = append(out, storefrontActions(from.Storefront, to.Storefront)...)
 	custom, diags := customfields.JSONActions(ctx, c, from.Custom, to.Custom)
 	return append(out, custom...), diags
 }

@@ -173,3 +173,85 @@ data "commercetools_customer_group" "b2b" {
 		}},
 	})
 }
+
+// TestAccStore_storefront: the storefront URLs are created with the store, changed one action per
+// URL, removed one by one; without the block they are not managed (a change made outside stays);
+// an import reads them; a template without its variable is refused by the API with the field named.
+func TestAccStore_storefront(t *testing.T) {
+	acctest.PreCheck(t)
+	srv := acctest.NewEmulator(t)
+	cfg := func(block string) string {
+		return acctest.ProviderBlock(srv) + `
+resource "commercetools_store" "test" {
+  key       = "web-store"
+` + block + `
+}
+`
+	}
+	front := func() map[string]any {
+		for _, d := range srv.Docs(srv.Project.Key, "stores") {
+			f, _ := d["storefront"].(map[string]any)
+			return f
+		}
+		return nil
+	}
+	const addr = "commercetools_store.test"
+	var actions []string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg(`  storefront {
+    checkout_url_template = "https://shop.example/checkout/{checkoutId}"
+    order_url_template    = "https://shop.example/orders/{orderId}"
+    privacy_policy_url    = "https://shop.example/privacy"
+  }`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.StateFunc(func(*tfjson.State) error {
+						if f := front(); len(f) != 3 || f["privacyPolicyUrl"] != "https://shop.example/privacy" {
+							return fmt.Errorf("the store's storefront is %v", f)
+						}
+						return nil
+					}),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("storefront").AtSliceIndex(0).AtMapKey("faq_url"), knownvalue.Null()),
+				}},
+			{
+				PreConfig: srv.ResetCounts,
+				Config: cfg(`  storefront {
+    checkout_url_template = "https://shop.example/checkout/{checkoutId}"
+    privacy_policy_url    = "https://shop.example/legal/privacy"
+    faq_url               = "https://shop.example/faq"
+  }`),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.StateFunc(func(*tfjson.State) error {
+					for _, l := range srv.RequestLog() {
+						if l.Method == "POST" && l.Route == "/{projectKey}/stores/{id}" {
+							actions = append(actions, l.Actions...)
+						}
+					}
+					slices.Sort(actions)
+					if want := []string{"setFaqUrl", "setOrderUrlTemplate", "setPrivacyPolicyUrl"}; !slices.Equal(actions, want) {
+						return fmt.Errorf("the update sent %v, want %v", actions, want)
+					}
+					if f := front(); len(f) != 3 || f["orderUrlTemplate"] != nil {
+						return fmt.Errorf("the store's storefront is %v", f)
+					}
+					return nil
+				})},
+			},
+			{Config: cfg(`  storefront {
+    checkout_url_template = "https://shop.example/checkout/{checkoutId}"
+    privacy_policy_url    = "https://shop.example/legal/privacy"
+    faq_url               = "https://shop.example/faq"
+  }`), ResourceName: addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+			// Without the block the URLs are not managed: they stay.
+			{Config: cfg(""), ConfigStateChecks: []statecheck.StateCheck{acctest.StateFunc(func(*tfjson.State) error {
+				if f := front(); len(f) != 3 {
+					return fmt.Errorf("leaving the block out changed the storefront: %v", f)
+				}
+				return nil
+			})}},
+			{Config: cfg(`  storefront {
+    order_url_template = "https://shop.example/orders"
+  }`), ExpectError: acctest.Words(`the template must contain {orderId}`)},
+		},
+	})
+}
