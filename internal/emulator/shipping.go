@@ -20,6 +20,10 @@ import (
 //     currency, and a second default method is refused ("Only one ShippingMethod can be default").
 //   - A CartClassification tier's value must be a key of the project's cart classification values.
 //   - predicate is kept as sent (the emulator does not evaluate cart predicates).
+//   - stores (ShippingMethodDraft.stores, addStore/removeStore/setStores): stored as
+//     StoreKeyReferences, at most 100 (InvalidOperation, as the draft's description says);
+//     adding a store the method has, or removing one it does not have, changes nothing (as on
+//     business units); a store a shipping method uses cannot be deleted (ReferenceExists).
 func init() {
 	registerFamily(zonesFamily)
 	registerFamily(shippingMethodsFamily)
@@ -187,7 +191,7 @@ var shippingMethodsFamily = &family{
 	manage:   []string{"manage_shipping_methods", "manage_orders", "manage_project"},
 	maxCount: 100,
 	query: querySpec{
-		whereFields: setOf("id", "key", "version", "name", "localizedName", "description", "taxCategory", "zoneRates", "active", "isDefault", "predicate", "custom", "createdAt", "lastModifiedAt"),
+		whereFields: setOf("id", "key", "version", "name", "localizedName", "description", "taxCategory", "zoneRates", "active", "isDefault", "predicate", "custom", "stores", "createdAt", "lastModifiedAt"),
 		sortFields:  setOf("id", "key", "name", "createdAt", "lastModifiedAt", "version"),
 	},
 	create: createShippingMethod,
@@ -208,9 +212,17 @@ var shippingMethodsFamily = &family{
 		"removeShippingRate":      shippingMethodRemoveRate,
 		"setCustomType":           applySetCustomType("shipping-method"),
 		"setCustomField":          applySetCustomField,
+		"addStore":                shippingMethodAddStore,
+		"removeStore":             shippingMethodRemoveStore,
+		"setStores":               shippingMethodSetStores,
 	},
 	refs: func(d doc) []ref {
 		out := customRefs(d)
+		for _, st := range listOf(d["stores"]) {
+			if id := str(mapOf(st)["id"]); id != "" {
+				out = append(out, ref{typeID: "store", id: id})
+			}
+		}
 		if tc, ok := d["taxCategory"].(map[string]any); ok {
 			out = append(out, ref{typeID: "tax-category", id: str(tc["id"])})
 		}
@@ -314,15 +326,78 @@ func createShippingMethod(x *vctx, d doc) (doc, *apiError) {
 	if c := x.readCustom(f.object("custom", false), "shipping-method"); c != nil {
 		out["custom"] = c
 	}
-	f.used["stores"] = true
-	if l, ok := f.obj["stores"].([]any); ok && len(l) > 0 {
-		p.add(errInvalidOperation("This emulator does not model stores yet; leave 'stores' out."))
+	if l, ok := f.list("stores", false); ok {
+		refs, apiErr := shippingMethodStores(x, l)
+		if apiErr != nil {
+			p.add(apiErr)
+		}
+		out["stores"] = refs
 	}
 	f.done()
 	if apiErr := p.err(); apiErr != nil {
 		return nil, apiErr
 	}
 	return out, nil
+}
+
+// maxShippingMethodStores is the limit of Stores per Shipping Method (api/limits#shipping-methods).
+const maxShippingMethodStores = 100
+
+// shippingMethodStores resolves a draft's or setStores' StoreResourceIdentifiers to stored
+// StoreKeyReferences (duplicates once), at most maxShippingMethodStores (InvalidOperation, as
+// ShippingMethodDraft.stores says).
+func shippingMethodStores(x *vctx, l []any) ([]any, *apiError) {
+	refs, apiErr := unitStoreRefs(x, l)
+	if apiErr != nil {
+		return []any{}, apiErr
+	}
+	if len(refs) > maxShippingMethodStores {
+		return []any{}, errInvalidOperation("A shipping method can apply to at most %d stores; %d were given.", maxShippingMethodStores, len(refs))
+	}
+	return refs, nil
+}
+
+// shippingMethodAddStore adds a store; adding one the method has already changes nothing (the
+// reference is silent; this is what addStore does on business units).
+func shippingMethodAddStore(x *vctx, cur doc, a doc) *apiError {
+	r, apiErr := readStoreAction(x, cur, a, nil)
+	if apiErr != nil {
+		return apiErr
+	}
+	have := listOf(cur["stores"])
+	if storeIndex(have, r["key"]) >= 0 {
+		return nil
+	}
+	if len(have) >= maxShippingMethodStores {
+		return errInvalidOperation("A shipping method can apply to at most %d stores.", maxShippingMethodStores)
+	}
+	cur["stores"] = append(slices.Clone(have), r)
+	return nil
+}
+
+// shippingMethodRemoveStore removes a store; one the method does not have changes nothing.
+func shippingMethodRemoveStore(x *vctx, cur doc, a doc) *apiError {
+	r, apiErr := readStoreAction(x, cur, a, nil)
+	if apiErr != nil {
+		return apiErr
+	}
+	cur["stores"] = orEmpty(slices.DeleteFunc(slices.Clone(listOf(cur["stores"])), func(o any) bool { return mapOf(o)["key"] == r["key"] }))
+	return nil
+}
+
+func shippingMethodSetStores(x *vctx, cur doc, a doc) *apiError {
+	f, p := readFields(a)
+	l, _ := f.list("stores", false)
+	f.done()
+	if apiErr := p.err(); apiErr != nil {
+		return apiErr
+	}
+	refs, apiErr := shippingMethodStores(x, l)
+	if apiErr != nil {
+		return apiErr
+	}
+	cur["stores"] = refs
+	return nil
 }
 
 func otherDefault(p *projectStore, except string) string {

@@ -193,61 +193,106 @@ func onlyFloatSemanticsOwn(ctx context.Context, t attr.Type) bool {
 	return true
 }
 
-// sameFloats reports whether a and b (values of t) are equal except for Float64 numbers that are
-// equal as float64. Sets are compared exactly (their elements cannot be paired up).
-func sameFloats(t attr.Type, a, b tftypes.Value) bool {
-	if a.Equal(b) {
-		return true
+// mergeFloats is what the framework's semantic equality makes of a read when the only types with
+// semantic equality are Float64: the new value, except that a Float64 number equal as float64 to
+// the prior one at the same place keeps the prior one. Lists and maps are walked by index and key,
+// like the framework walks them; false where the shortcut cannot be sure (a set, a list that changed
+// length, holding Float64 values), and the framework answers.
+func mergeFloats(t attr.Type, nv, prior tftypes.Value) (tftypes.Value, bool) {
+	if nv.Equal(prior) {
+		return prior, true
 	}
-	if a.IsNull() || b.IsNull() || !a.IsKnown() || !b.IsKnown() {
-		return false
+	if !hasFloat(t) {
+		return nv, true
+	}
+	if nv.IsNull() || prior.IsNull() || !nv.IsKnown() || !prior.IsKnown() {
+		return nv, true
 	}
 	switch x := t.(type) {
 	case basetypes.Float64Type:
 		var fa, fb big.Float
-		if a.As(&fa) != nil || b.As(&fb) != nil {
-			return false
+		if nv.As(&fa) != nil || prior.As(&fb) != nil {
+			return nv, false
 		}
 		va, _ := fa.Float64()
 		vb, _ := fb.Float64()
-		return va == vb
+		if va == vb {
+			return prior, true
+		}
+		return nv, true
 	case basetypes.ListType:
-		var la, lb []tftypes.Value
-		if a.As(&la) != nil || b.As(&lb) != nil || len(la) != len(lb) {
-			return false
+		var ln, lp []tftypes.Value
+		if nv.As(&ln) != nil || prior.As(&lp) != nil || len(ln) != len(lp) {
+			return nv, false
 		}
-		for i := range la {
-			if !sameFloats(x.ElemType, la[i], lb[i]) {
-				return false
+		out := make([]tftypes.Value, len(ln))
+		for i := range ln {
+			v, ok := mergeFloats(x.ElemType, ln[i], lp[i])
+			if !ok {
+				return nv, false
 			}
+			out[i] = v
 		}
-		return true
+		return tftypes.NewValue(nv.Type(), out), true
 	case basetypes.MapType:
-		var ma, mb map[string]tftypes.Value
-		if a.As(&ma) != nil || b.As(&mb) != nil || len(ma) != len(mb) {
-			return false
+		var mn, mp map[string]tftypes.Value
+		if nv.As(&mn) != nil || prior.As(&mp) != nil {
+			return nv, false
 		}
-		for k, v := range ma {
-			w, ok := mb[k]
-			if !ok || !sameFloats(x.ElemType, v, w) {
-				return false
+		out := make(map[string]tftypes.Value, len(mn))
+		for k, v := range mn {
+			out[k] = v
+			if pv, ok := mp[k]; ok {
+				m, ok := mergeFloats(x.ElemType, v, pv)
+				if !ok {
+					return nv, false
+				}
+				out[k] = m
 			}
 		}
+		return tftypes.NewValue(nv.Type(), out), true
+	case basetypes.ObjectType:
+		var mn, mp map[string]tftypes.Value
+		if nv.As(&mn) != nil || prior.As(&mp) != nil {
+			return nv, false
+		}
+		out := make(map[string]tftypes.Value, len(mn))
+		for k, v := range mn {
+			at, known := x.AttrTypes[k]
+			pv, ok := mp[k]
+			if !known || !ok {
+				return nv, false
+			}
+			m, ok := mergeFloats(at, v, pv)
+			if !ok {
+				return nv, false
+			}
+			out[k] = m
+		}
+		return tftypes.NewValue(nv.Type(), out), true
+	}
+	return nv, false // a set, or a type the shortcut does not know, holding Float64 values
+}
+
+// hasFloat reports whether t holds a Float64 at any depth.
+func hasFloat(t attr.Type) bool {
+	switch x := t.(type) {
+	case basetypes.Float64Type:
 		return true
+	case attr.TypeWithElementType:
+		return hasFloat(x.ElementType())
 	case attr.TypeWithAttributeTypes:
-		var ma, mb map[string]tftypes.Value
-		if a.As(&ma) != nil || b.As(&mb) != nil || len(ma) != len(mb) {
-			return false
-		}
-		types := x.AttributeTypes()
-		for k, v := range ma {
-			w, ok := mb[k]
-			at, known := types[k]
-			if !ok || !known || !sameFloats(at, v, w) {
-				return false
+		for _, at := range x.AttributeTypes() {
+			if hasFloat(at) {
+				return true
 			}
 		}
-		return true
+	case attr.TypeWithElementTypes:
+		for _, et := range x.ElementTypes() {
+			if hasFloat(et) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -353,11 +398,15 @@ func (s *server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequ
 	if t.read.semantic && !readResp.Diagnostics.HasError() && err == nil && !out.IsNull() && !out.Equal(original) {
 		// The framework keeps a prior value where the new one is semantically equal to it. With
 		// Float64 alone that is a number equal as float64 (another precision of the same value):
-		// where that is the only difference, its answer is the prior state.
-		if !t.read.floats || !sameFloats(t.read.typ, out, original) {
+		// mergeFloats does the same.
+		if !t.read.floats {
 			return nil, false
 		}
-		out = original
+		merged, ok := mergeFloats(t.read.typ, out, original)
+		if !ok {
+			return nil, false
+		}
+		out = merged
 	}
 	resp := &tfprotov6.ReadResourceResponse{NewIdentity: newIdentity}
 	diags, ok := protoDiagnostics(readResp.Diagnostics)

@@ -381,12 +381,13 @@ func TestValidateShortcutTypes(t *testing.T) {
 	pinShortcut(t, "validate", types, map[string]string{}, func(st stateType) (bool, string) { return st.validate != nil, st.noValidate })
 }
 
-// The read shortcut applies the framework's Float64 semantic equality itself: numbers equal as
-// float64 are the same value; other differences, a set, or a type with other semantics are not.
-func TestSameFloats(t *testing.T) {
+// The read shortcut applies the framework's Float64 semantic equality itself: a number equal as
+// float64 to the prior one keeps the prior one; everything else is the new value; a set or a list
+// that changed length, holding floats, goes to the framework.
+func TestMergeFloats(t *testing.T) {
 	ctx := context.Background()
 	obj := types.ObjectType{AttrTypes: map[string]attr.Type{
-		"amount": types.Float64Type, "count": types.Int64Type,
+		"amount": types.Float64Type, "count": types.Int64Type, "key": types.StringType,
 		"rates": types.ListType{ElemType: types.ObjectType{AttrTypes: map[string]attr.Type{"amount": types.Float64Type}}},
 	}}
 	tt := obj.TerraformType(ctx)
@@ -402,28 +403,38 @@ func TestSameFloats(t *testing.T) {
 		}
 		return tftypes.NewValue(tftypes.Number, f)
 	}
-	val := func(amount, count, rate tftypes.Value) tftypes.Value {
-		return tftypes.NewValue(tt, map[string]tftypes.Value{"amount": amount, "count": count,
-			"rates": tftypes.NewValue(rt, []tftypes.Value{tftypes.NewValue(rt.ElementType, map[string]tftypes.Value{"amount": rate})})})
-	}
 	f64 := func(f float64) tftypes.Value { return tftypes.NewValue(tftypes.Number, big.NewFloat(f)) }
-	one := tftypes.NewValue(tftypes.Number, big.NewFloat(1))
+	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	val := func(amount, count, key tftypes.Value, rates ...tftypes.Value) tftypes.Value {
+		l := make([]tftypes.Value, len(rates))
+		for i, r := range rates {
+			l[i] = tftypes.NewValue(rt.ElementType, map[string]tftypes.Value{"amount": r})
+		}
+		return tftypes.NewValue(tt, map[string]tftypes.Value{"amount": amount, "count": count, "key": key, "rates": tftypes.NewValue(rt, l)})
+	}
+	one := f64(1)
 	if !onlyFloatSemantics(ctx, obj) {
-		t.Fatal("an object of Float64, Int64 and a list of them has other semantics")
+		t.Fatal("an object of Float64, Int64, String and a list of them has other semantics")
 	}
-	if !sameFloats(obj, val(num("0.19"), one, num("0.04875")), val(f64(0.19), one, f64(0.04875))) {
-		t.Error("0.19 parsed at 512 bits and the float64 0.19 differ")
+	prior := val(num("0.19"), one, str("a"), num("0.04875"))
+	// Another precision of the same numbers: the prior values; a changed string stays changed.
+	got, ok := mergeFloats(obj, val(f64(0.19), one, str("b"), f64(0.04875)), prior)
+	if want := val(num("0.19"), one, str("b"), num("0.04875")); !ok || !got.Equal(want) {
+		t.Errorf("merged %v, want %v", got, want)
 	}
-	if sameFloats(obj, val(num("0.19"), one, num("0.04875")), val(f64(0.2), one, f64(0.04875))) {
-		t.Error("0.19 and 0.2 are the same")
+	// A different number is the new one.
+	got, ok = mergeFloats(obj, val(f64(0.2), one, str("a"), f64(0.04875)), prior)
+	if want := val(f64(0.2), one, str("a"), num("0.04875")); !ok || !got.Equal(want) {
+		t.Errorf("merged %v, want %v", got, want)
 	}
-	if sameFloats(obj, val(num("0.19"), one, num("0.04875")), val(f64(0.19), tftypes.NewValue(tftypes.Number, big.NewFloat(2)), f64(0.04875))) {
-		t.Error("an Int64 difference was ignored")
+	// A list of floats that changed length: the framework decides.
+	if _, ok := mergeFloats(obj, val(f64(0.19), one, str("a"), f64(0.04875), f64(0.1)), prior); ok {
+		t.Error("a list that changed length was merged")
 	}
 	set := types.SetType{ElemType: types.Float64Type}
 	a := tftypes.NewValue(set.TerraformType(ctx), []tftypes.Value{num("0.19")})
 	b := tftypes.NewValue(set.TerraformType(ctx), []tftypes.Value{f64(0.19)})
-	if sameFloats(set, a, b) {
+	if _, ok := mergeFloats(set, b, a); ok {
 		t.Error("set elements were paired up")
 	}
 	if onlyFloatSemantics(ctx, timestamp.Type{}) {

@@ -742,15 +742,6 @@ func normalize(v tftypes.Value, r *rules, plan, prior *tftypes.Value) (tftypes.V
 			continue
 		}
 		if planned == nil {
-			// A refresh keeps the form the state holds (an apply stores the configuration's,
-			// null or the zero value), so that reading an unchanged resource changes nothing;
-			// without one (an import) the zero value, the form the incumbent stored.
-			if pv, ok := previous[name]; ok && pv.IsKnown() && IsZero(pv) {
-				if !pv.Equal(cur) {
-					set(name, pv)
-				}
-				continue
-			}
 			if cur.IsNull() {
 				if z, ok := zeroOf(cur.Type()); ok {
 					set(name, z)

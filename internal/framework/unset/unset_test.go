@@ -69,32 +69,3 @@ func equalButTags(a, b tftypes.Value) bool {
 	}
 	return IsZero(am["tags"]) && IsZero(bm["tags"])
 }
-
-// A refresh keeps the unset form the state holds: null after an apply of a configuration that
-// left the attribute out, "" after one that wrote "". Reading an unchanged resource then changes
-// nothing (the read shortcut relies on it), and a refresh of a null never turns it into "".
-func TestReadFromKeepsNullOrZero(t *testing.T) {
-	s := testSchema()
-	typ := s.Type().TerraformType(context.Background())
-	ot, _ := typ.(tftypes.Object)
-	obj := func(name tftypes.Value) tftypes.Value {
-		return tftypes.NewValue(typ, map[string]tftypes.Value{"name": name,
-			"tags": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, nil), "format": tftypes.NewValue(ot.AttributeTypes["format"], nil)})
-	}
-	null, empty := tftypes.NewValue(tftypes.String, nil), tftypes.NewValue(tftypes.String, "")
-	for _, c := range []struct{ prior, api, want tftypes.Value }{
-		{null, null, null},
-		{empty, null, empty},
-		{null, empty, null},
-		{empty, empty, empty},
-		{null, tftypes.NewValue(tftypes.String, "x"), tftypes.NewValue(tftypes.String, "x")},
-	} {
-		st := tfsdk.State{Schema: s, Raw: obj(c.api)}
-		ReadFrom("test_read_from_zero", tfsdk.State{Schema: s, Raw: obj(c.prior)}, &st)
-		var got map[string]tftypes.Value
-		_ = st.Raw.As(&got)
-		if !got["name"].Equal(c.want) {
-			t.Errorf("prior %v, API %v: name %v, want %v", c.prior, c.api, got["name"], c.want)
-		}
-	}
-}

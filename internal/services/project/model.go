@@ -48,7 +48,8 @@ type apiProject struct {
 	ExternalOAuth *struct {
 		URL string `json:"url"`
 	} `json:"externalOAuth"`
-	SearchIndexing map[string]struct {
+	ProductCatalogModel string `json:"productCatalogModel,omitempty"`
+	SearchIndexing      map[string]struct {
 		Status string `json:"status"`
 	} `json:"searchIndexing"`
 	BusinessUnits *struct {
@@ -79,6 +80,7 @@ type model struct {
 	SearchCustomers          types.Bool            `tfsdk:"enable_search_index_customers"`
 	SearchBusinessUnits      types.Bool            `tfsdk:"enable_search_index_business_units"`
 	ShippingRateInputType    types.String          `tfsdk:"shipping_rate_input_type"`
+	ProductCatalogModel      types.String          `tfsdk:"product_catalog_model"`
 	Messages                 []messagesModel       `tfsdk:"messages"`
 	Carts                    []cartsModel          `tfsdk:"carts"`
 	ShoppingLists            []shoppingListsModel  `tfsdk:"shopping_lists"`
@@ -172,6 +174,10 @@ func flatten(ctx context.Context, _ *client.Client, p *apiProject, m *model) dia
 	m.SearchOrders = searching(p, "orders")
 	m.SearchCustomers = searching(p, "customers")
 	m.SearchBusinessUnits = searching(p, "businessUnits")
+	m.ProductCatalogModel = types.StringNull()
+	if p.ProductCatalogModel != "" {
+		m.ProductCatalogModel = types.StringValue(p.ProductCatalogModel)
+	}
 	m.ShippingRateInputType = types.StringNull()
 	m.CartClassificationValues = []classificationModel{}
 	if t := p.ShippingRateInputType; t != nil {
@@ -319,6 +325,10 @@ func actions(_ context.Context, _ *client.Client, from, to *model) ([]action, di
 		if flex.Known(s.to) && s.to.ValueBool() != s.from.ValueBool() {
 			out = append(out, s.make(s.to.ValueBool()))
 		}
+	}
+	// Sent only when configured (a beta setting that changes how the product APIs behave).
+	if m := to.ProductCatalogModel.ValueString(); flex.Known(to.ProductCatalogModel) && m != "" && m != from.ProductCatalogModel.ValueString() {
+		out = append(out, action{"action": "setProductCatalogModel", "productCatalogModel": to.ProductCatalogModel.ValueString()})
 	}
 	if !sameInputType(from, to) {
 		a := action{"action": "setShippingRateInputType"}

@@ -78,6 +78,12 @@ func settingsSchema(ctx context.Context) schema.Schema {
 			"enable_search_index_orders":         searchFlag("the Order Search index"),
 			"enable_search_index_customers":      searchFlag("the Customer Search index"),
 			"enable_search_index_business_units": searchFlag("the Business Unit Search index"),
+			"product_catalog_model": schema.StringAttribute{Optional: true, Computed: true,
+				MarkdownDescription: "**Beta** (commercetools calls this setting beta): the product catalog model, `Classic` or `Modular` " +
+					"(standalone variants). It changes how the product APIs behave, so the provider sends it only when it is configured and " +
+					"differs; left out, the project keeps what it has and the state shows it.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:    []validator.String{stringvalidator.OneOf("Classic", "Modular")}},
 			"shipping_rate_input_type": schema.StringAttribute{Optional: true,
 				MarkdownDescription: "How carts select shipping rate tiers: `CartValue`, `CartScore` or `CartClassification` (which needs `shipping_rate_cart_classification_value` blocks). Unset means none.",
 				Validators:          []validator.String{stringvalidator.OneOf("CartValue", "CartScore", "CartClassification")}},

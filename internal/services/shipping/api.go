@@ -9,7 +9,7 @@ import (
 )
 
 // The API's shipping types, our own: the SDK decodes price tiers through interface{} and lacks
-// stores and carrier.
+// carrier.
 
 type money struct {
 	Type           string `json:"type,omitempty"`
@@ -86,6 +86,7 @@ type shippingMethod struct {
 	Predicate            *string                `json:"predicate,omitempty"`
 	Carrier              *string                `json:"carrier,omitempty"`
 	Custom               *platform.CustomFields `json:"custom,omitempty"`
+	Stores               []ref                  `json:"stores"`
 }
 
 // methodDraft is ShippingMethodDraft: zoneRates always empty (zone rates are separate
@@ -103,6 +104,7 @@ type methodDraft struct {
 	Predicate            *string                     `json:"predicate,omitempty"`
 	Carrier              *string                     `json:"carrier,omitempty"`
 	Custom               *platform.CustomFieldsDraft `json:"custom,omitempty"`
+	Stores               []ref                       `json:"stores,omitempty"`
 }
 
 type location struct {

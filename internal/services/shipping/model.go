@@ -99,7 +99,17 @@ type methodModel struct {
 	IsDefault            types.Bool           `tfsdk:"is_default"`
 	Predicate            types.String         `tfsdk:"predicate"`
 	Carrier              types.String         `tfsdk:"carrier"`
+	Stores               types.Set            `tfsdk:"stores"`
 	Custom               []customfields.Model `tfsdk:"custom"`
+}
+
+// storeRefs names stores by key.
+func storeRefs(keys []string) []ref {
+	out := make([]ref, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, ref{TypeID: "store", Key: k})
+	}
+	return out
 }
 
 func methodDraftOf(ctx context.Context, c *client.Client, m *methodModel) (any, diag.Diagnostics) {
@@ -109,6 +119,7 @@ func methodDraftOf(ctx context.Context, c *client.Client, m *methodModel) (any, 
 		LocalizedName: flex.Localized(m.LocalizedName), LocalizedDescription: flex.Localized(m.LocalizedDescription),
 		TaxCategory: ref{TypeID: "tax-category", ID: m.TaxCategoryID.ValueString()}, ZoneRates: []zoneRate{},
 		Active: flex.Bool(m.Active), IsDefault: m.IsDefault.ValueBool(), Predicate: nonEmpty(m.Predicate), Carrier: nonEmpty(m.Carrier), Custom: custom,
+		Stores: storeRefs(flex.Strings(m.Stores)),
 	}, diags
 }
 
@@ -123,6 +134,14 @@ func flattenMethod(_ context.Context, _ *client.Client, s *shippingMethod, m *me
 	m.IsDefault = types.BoolValue(s.IsDefault)
 	m.Predicate = flex.Optional(s.Predicate)
 	m.Carrier = flex.Optional(s.Carrier)
+	m.Stores = types.SetNull(types.StringType)
+	if len(s.Stores) > 0 {
+		keys := make([]string, len(s.Stores))
+		for i, r := range s.Stores {
+			keys[i] = r.Key
+		}
+		m.Stores = flex.StringSet(keys)
+	}
 	m.Custom = customfields.Flatten(s.Custom, m.Custom)
 	return nil
 }
@@ -159,6 +178,21 @@ func methodActions(ctx context.Context, c *client.Client, from, to *methodModel)
 	}
 	if str(to.Carrier) != str(from.Carrier) {
 		out = append(out, act("setCarrier", "carrier", nonEmpty(to.Carrier)))
+	}
+	// Stores one by one; all of them at once where one side has none.
+	fromStores, toStores := flex.Strings(from.Stores), flex.Strings(to.Stores)
+	added, removed := updates.Set(fromStores, toStores)
+	switch {
+	case len(added)+len(removed) == 0:
+	case len(fromStores) == 0 || len(toStores) == 0:
+		out = append(out, act("setStores", "stores", storeRefs(toStores)))
+	default:
+		for _, k := range removed {
+			out = append(out, act("removeStore", "store", ref{TypeID: "store", Key: k}))
+		}
+		for _, k := range added {
+			out = append(out, act("addStore", "store", ref{TypeID: "store", Key: k}))
+		}
 	}
 	custom, diags := customfields.JSONActions(ctx, c, from.Custom, to.Custom)
 	return append(out, custom...), diags

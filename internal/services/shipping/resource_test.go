@@ -246,3 +246,71 @@ func TestAccTaxCategory_usedByShippingMethod(t *testing.T) {
 		},
 	})
 }
+
+// TestAccShippingMethod_stores: the stores a shipping method applies to are created with it,
+// changed one store at a time, and removed all at once; a store that does not exist is refused
+// with its key named.
+func TestAccShippingMethod_stores(t *testing.T) {
+	acctest.PreCheck(t)
+	srv := acctest.NewEmulator(t)
+	cfg := func(stores string) string {
+		return acctest.ProviderBlock(srv) + taxCategory + `
+resource "commercetools_store" "eu" {
+  key = "eu"
+}
+resource "commercetools_store" "us" {
+  key = "us"
+}
+resource "commercetools_store" "uk" {
+  key = "uk"
+}
+resource "commercetools_shipping_method" "test" {
+  key             = "express"
+  name            = "Express"
+  tax_category_id = commercetools_tax_category.standard.id
+` + stores + `
+}
+`
+	}
+	stored := func() []string {
+		var out []string
+		for _, d := range srv.Docs(srv.Project.Key, "shipping-methods") {
+			for _, s := range d["stores"].([]any) { //nolint:forcetypeassert // the emulator stores a list
+				m, _ := s.(map[string]any)
+				out = append(out, fmt.Sprint(m["key"]))
+			}
+		}
+		return out
+	}
+	actions := func() []string {
+		var out []string
+		for _, l := range srv.RequestLog() {
+			if l.Method == "POST" && l.Route == "/{projectKey}/shipping-methods/{id}" {
+				out = append(out, l.Actions...)
+			}
+		}
+		return out
+	}
+	check := func(wantStores, wantActions string) statecheck.StateCheck {
+		return acctest.StateFunc(func(*tfjson.State) error {
+			if got := fmt.Sprint(stored()); got != wantStores {
+				return fmt.Errorf("the method applies to stores %s, want %s", got, wantStores)
+			}
+			if got := fmt.Sprint(actions()); got != wantActions {
+				return fmt.Errorf("the update sent %s, want %s", got, wantActions)
+			}
+			return nil
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg(`  stores = [commercetools_store.eu.key, commercetools_store.us.key]`), ConfigStateChecks: []statecheck.StateCheck{check("[eu us]", "[]")}},
+			{PreConfig: srv.ResetCounts, Config: cfg(`  stores = [commercetools_store.eu.key, commercetools_store.uk.key]`),
+				ConfigStateChecks: []statecheck.StateCheck{check("[eu uk]", "[removeStore addStore]")}},
+			{PreConfig: srv.ResetCounts, Config: cfg(""), ConfigStateChecks: []statecheck.StateCheck{check("[]", "[setStores]"),
+				statecheck.ExpectKnownValue("commercetools_shipping_method.test", tfjsonpath.New("stores"), knownvalue.Null())}},
+			{Config: cfg(`  stores = ["nowhere"]`), ExpectError: acctest.Words(`nowhere`)},
+		},
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -80,6 +81,9 @@ func methodSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "Whether carts and orders can use the shipping method (default true)."},
 			"is_default": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false),
 				MarkdownDescription: "Whether it is the project's default shipping method; a project has one default at most."},
+			"stores": schema.SetAttribute{Optional: true, ElementType: types.StringType,
+				MarkdownDescription: "Keys of the stores whose carts may use the shipping method (at most 100). Left out or empty: carts of every store, and carts without a store, may use it.",
+				Validators:          []validator.Set{setvalidator.SizeAtMost(100)}},
 			"carrier": schema.StringAttribute{Optional: true, MarkdownDescription: "The carrier that delivers, for example `DHL`.",
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 			"predicate": schema.StringAttribute{Optional: true, MarkdownDescription: "A [cart predicate](https://docs.commercetools.com/api/predicates/query) a cart must match to use the method.", Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
