@@ -19,6 +19,7 @@ import (
 
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework"
 	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/planmod"
+	"github.com/commerce-iac/terraform-provider-commercetools/internal/framework/unset"
 )
 
 // The plan of an unchanged resource.
@@ -54,6 +55,114 @@ type planShortcut struct {
 	// nested holds the defaults below the top level and the write-only attributes at any
 	// depth; nil when there are none.
 	nested valueTree
+	// removals holds the attributes, at any depth of single and list blocks, whose modifier plans
+	// null when the configuration leaves them out (planmod.Removing); nil when there are none.
+	removals *removalNode
+}
+
+// removalNode lists the attributes of one object whose modifier removes a value the
+// configuration leaves out, and the blocks below it that hold such attributes.
+type removalNode struct {
+	attrs  []string
+	blocks map[string]*removalNode // single and list blocks
+}
+
+// removalTree collects the Removing attributes of an object; why is not empty where the shortcut
+// cannot tell (such an attribute in a set block, whose elements are matched by value).
+func removalTree(attrs map[string]schema.Attribute, blocks map[string]schema.Block) (*removalNode, string) {
+	var n removalNode
+	for name, a := range attrs {
+		for _, m := range planModifiers(a) {
+			if _, ok := m.(planmod.Removing); ok {
+				n.attrs = append(n.attrs, name)
+				break
+			}
+		}
+	}
+	for name, b := range blocks {
+		if w, ok := b.(interface{ Unwrapped() schema.Block }); ok {
+			b = w.Unwrapped()
+		}
+		var child *removalNode
+		var why string
+		switch x := b.(type) {
+		case schema.ListNestedBlock:
+			child, why = removalTree(x.NestedObject.Attributes, x.NestedObject.Blocks)
+		case schema.SingleNestedBlock:
+			child, why = removalTree(x.Attributes, x.Blocks)
+		case schema.SetNestedBlock:
+			child, why = removalTree(x.NestedObject.Attributes, x.NestedObject.Blocks)
+			if child != nil {
+				return nil, name + ": an attribute removed when left out, in a set block"
+			}
+		}
+		if why != "" {
+			return nil, name + "." + why
+		}
+		if child != nil {
+			if n.blocks == nil {
+				n.blocks = map[string]*removalNode{}
+			}
+			n.blocks[name] = child
+		}
+	}
+	if len(n.attrs) == 0 && n.blocks == nil {
+		return nil, ""
+	}
+	return &n, ""
+}
+
+// removes reports whether the configuration leaves out a value the prior state holds at one of
+// the node's attributes (the framework then plans its removal); false also for values it cannot
+// read, which send the plan to the framework through ok.
+func (n *removalNode) removes(cfg, prior tftypes.Value) (removes, ok bool) {
+	if n == nil || prior.IsNull() || !prior.IsKnown() {
+		return false, true
+	}
+	if cfg.IsNull() || !cfg.IsKnown() {
+		return false, false
+	}
+	var ca, pa map[string]tftypes.Value
+	if cfg.As(&ca) != nil || prior.As(&pa) != nil {
+		return false, false
+	}
+	for _, name := range n.attrs {
+		c, p := ca[name], pa[name]
+		if !c.IsKnown() {
+			return false, false
+		}
+		if c.IsNull() && p.IsKnown() && !p.IsNull() && !unset.IsZero(p) {
+			return true, true
+		}
+	}
+	for name, child := range n.blocks {
+		c, p := ca[name], pa[name]
+		if p.IsNull() || !p.IsKnown() {
+			continue
+		}
+		if !c.IsKnown() {
+			return false, false
+		}
+		if c.Type().Is(tftypes.List{}) {
+			var ce, pe []tftypes.Value
+			if c.IsNull() {
+				continue // no elements configured: the block's elements plan away anyway
+			}
+			if c.As(&ce) != nil || p.As(&pe) != nil || len(ce) != len(pe) {
+				return false, false
+			}
+			for i := range ce {
+				if r, ok := child.removes(ce[i], pe[i]); r || !ok {
+					return r, ok
+				}
+			}
+			continue
+		}
+		if r, ok := child.removes(c, p); r || !ok {
+			return r, ok
+		}
+	}
+	return false, true
 }
 
 // topDefault is a top-level attribute's default value.
@@ -76,6 +185,11 @@ func shortcutFor(ctx context.Context, r resource.Resource, s schema.Schema) (pla
 		return planShortcut{}, why
 	}
 	sc.nested = nested
+	removals, why := removalTree(s.Attributes, s.Blocks)
+	if why != "" {
+		return planShortcut{}, why
+	}
+	sc.removals = removals
 	for name, a := range s.Attributes {
 		if why := attributeRefuses(a); why != "" {
 			return planShortcut{}, name + ": " + why
@@ -365,9 +479,9 @@ func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 		}
 		return *priorValue, nil
 	}
-	// The configuration, decoded once where a default needs it (null otherwise).
+	// The configuration, decoded once where a default or a removal needs it (null otherwise).
 	var cfg tftypes.Value
-	if len(t.plan.defaults) > 0 || t.plan.nested.hasDefaults() {
+	if len(t.plan.defaults) > 0 || t.plan.nested.hasDefaults() || t.plan.removals != nil {
 		var err error
 		if cfg, err = req.Config.Unmarshal(t.typ); err != nil {
 			return nil, false
@@ -380,6 +494,15 @@ func (s *server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 		prior, err := decoded()
 		if err != nil || !t.plan.nested.keeps(cfg, prior) {
 			return nil, false
+		}
+	}
+	if t.plan.removals != nil {
+		prior, err := decoded()
+		if err != nil {
+			return nil, false
+		}
+		if removes, ok := t.plan.removals.removes(cfg, prior); removes || !ok {
+			return nil, false // an attribute left out is removed: a change
 		}
 	}
 	r := t.newResource()

@@ -16,6 +16,13 @@ import (
 // something of a null configuration (a default computed from another attribute) is not.
 type Unchanging interface{ KeepsUnchangedPlan() }
 
+// Removing marks an Unchanging modifier that plans null where the configuration leaves the value
+// out and the prior value is set (unset.Keep: leaving an attribute out removes it). Terraform's
+// proposed new state of an optional and computed attribute the configuration leaves out is its
+// prior value, so such a plan is not the prior state although the proposed state is: the plan
+// shortcut checks the configuration for it.
+type Removing interface{ RemovesWhenLeftOut() }
+
 // UseStateIfParentUnchanged keeps the prior value of a computed attribute of a nested block when
 // nothing else in the block changes, for values the API assigns when the block is written (an
 // address id): unchanged, the block is not sent, so the value stays. The named attributes

@@ -906,6 +906,9 @@ func (k keep) MarkdownDescription(ctx context.Context) string { return k.Descrip
 // KeepsUnchangedPlan (planmod.Unchanging): an unchanged resource plans its prior values.
 func (keep) KeepsUnchangedPlan() {}
 
+// RemovesWhenLeftOut (planmod.Removing): a value left out of the configuration is removed.
+func (keep) RemovesWhenLeftOut() {}
+
 func (k keep) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	if !req.ConfigValue.IsNull() {
 		return

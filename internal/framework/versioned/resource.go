@@ -280,7 +280,16 @@ func (r *Resource[M, PM, T, A]) claimUnchanged(ctx context.Context, st tfsdk.Sta
 // that sends nothing.
 func keepVersion(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	var planned types.Int64
-	if d := resp.Plan.GetAttribute(ctx, path.Root("version"), &planned); d.HasError() || !planned.IsUnknown() {
+	if d := resp.Plan.GetAttribute(ctx, path.Root("version"), &planned); d.HasError() {
+		return
+	}
+	if !planned.IsUnknown() {
+		// Terraform proposed the prior state (an optional and computed attribute left out of the
+		// configuration is proposed as its prior value), so the framework kept the version; a
+		// plan modifier that removes such a value (unset.Keep) makes it a change, which moves it.
+		if !req.State.Raw.IsNull() && !resp.Plan.Raw.Equal(req.State.Raw) {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("version"), types.Int64Unknown())...)
+		}
 		return
 	}
 	var prior types.Int64

@@ -92,7 +92,13 @@ func (r *SingletonResource[M, PM, T, A]) PlansDestroyAsIs() {}
 
 // ModifyPlan runs the family's plan-time checks.
 func (r *SingletonResource[M, PM, T, A]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.f.Check == nil || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		keepVersion(ctx, req, resp) // a value left out and removed moves the version
+	}
+	if r.f.Check == nil {
 		return
 	}
 	plan := PM(new(M))

@@ -237,6 +237,7 @@ resource "commercetools_store" "test" {
 					return nil
 				})},
 			},
+			{RefreshState: true}, // an import reads unset URLs as "", as a refresh stores them
 			{Config: cfg(`  storefront {
     checkout_url_template = "https://shop.example/checkout/{checkoutId}"
     privacy_policy_url    = "https://shop.example/legal/privacy"
