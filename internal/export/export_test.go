@@ -31,7 +31,7 @@ func TestAccExportLarge(t *testing.T) {
 	if err := srv.PutDoc(srv.Project.Key, "project", pr); err != nil {
 		t.Fatal(err)
 	}
-	scale := 8 // about 1,200 resources
+	scale := 7 // about 1,030 resources
 	seed, counts := acctest.SeedSample(t, srv, scale)
 	drafts := seed.Objects
 	objects := len(drafts)
