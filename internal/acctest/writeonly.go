@@ -38,15 +38,7 @@ func engineVersion(bin string) string {
 }
 
 // supportsWriteOnly reports whether a version (1.x.y, possibly with a suffix) is 1.11 or later.
-func supportsWriteOnly(version string) bool {
-	parts := strings.SplitN(version, ".", 3)
-	if len(parts) < 2 {
-		return false
-	}
-	major, err1 := strconv.Atoi(parts[0])
-	minor, err2 := strconv.Atoi(parts[1])
-	return err1 == nil && err2 == nil && (major > 1 || major == 1 && minor >= minWriteOnlyMinor)
-}
+func supportsWriteOnly(version string) bool { return atLeastMinor(version, minWriteOnlyMinor) }
 
 // WriteOnlyEngine returns a binary that takes write-only arguments: the engine under test
 // (TF_ACC_TERRAFORM_PATH) when it is recent enough, otherwise a `terraform` on PATH that is

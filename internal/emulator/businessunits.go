@@ -692,8 +692,13 @@ func unitRemoveStore(x *vctx, cur doc, a doc) *apiError {
 	if apiErr != nil {
 		return apiErr
 	}
-	cur["stores"] = orEmpty(slices.DeleteFunc(slices.Clone(listOf(cur["stores"])), func(o any) bool { return mapOf(o)["key"] == r["key"] }))
+	withoutStore(cur, r["key"])
 	return nil
+}
+
+// withoutStore removes the store with key from a resource's stores (nothing when it has none).
+func withoutStore(cur doc, key any) {
+	cur["stores"] = orEmpty(slices.DeleteFunc(slices.Clone(listOf(cur["stores"])), func(o any) bool { return mapOf(o)["key"] == key }))
 }
 
 func unitSetStoreMode(x *vctx, cur doc, a doc) *apiError {

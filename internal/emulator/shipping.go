@@ -381,7 +381,7 @@ func shippingMethodRemoveStore(x *vctx, cur doc, a doc) *apiError {
 	if apiErr != nil {
 		return apiErr
 	}
-	cur["stores"] = orEmpty(slices.DeleteFunc(slices.Clone(listOf(cur["stores"])), func(o any) bool { return mapOf(o)["key"] == r["key"] }))
+	withoutStore(cur, r["key"])
 	return nil
 }
 

@@ -99,7 +99,7 @@ func TestAccExportLarge(t *testing.T) {
 		}
 		wd.Write(f, string(b))
 	}
-	tfvars := SecretValues(sum.Variables)
+	tfvars := acctest.ExportSecrets(sum.Variables)
 	if len(sum.Variables) < 2 {
 		t.Errorf("the extension's and the subscription's secrets were not made variables: %+v", sum.Variables)
 	}
@@ -162,24 +162,4 @@ func onlyUnder(before, after any, attrs ...string) bool {
 		}
 	}
 	return true
-}
-
-// SecretValues writes a tfvars file for the export's variables as a user would: a value for every
-// secret a resource needs, and for the first optional one of each resource (an HTTP destination
-// has one authentication at most).
-func SecretValues(vars []export.Variable) string {
-	var b strings.Builder
-	seen := map[string]bool{}
-	for _, v := range vars {
-		if v.Optional && seen[v.Resource] {
-			continue
-		}
-		seen[v.Resource] = seen[v.Resource] || v.Optional
-		value := "exported-secret-" + v.Name
-		if strings.Contains(v.Attribute, "connection_string") { // what the API checks of one
-			value = "Endpoint=sb://exported.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=s;EntityPath=q"
-		}
-		fmt.Fprintf(&b, "%s = %q\n", v.Name, value)
-	}
-	return b.String()
 }

@@ -120,17 +120,8 @@ func writeOnly(attrs map[string]schema.Attribute, blocks map[string]schema.Block
 // semanticType names a type, at any depth of t, whose values have semantic equality (a method
 // ending in SemanticEquals), or returns "".
 func semanticType(ctx context.Context, t attr.Type) string {
-	vt := reflect.TypeOf(t.ValueType(ctx))
-	for i := range vt.NumMethod() {
-		if strings.HasSuffix(vt.Method(i).Name, "SemanticEquals") {
-			return vt.String()
-		}
-	}
-	pt := reflect.PointerTo(vt)
-	for i := range pt.NumMethod() {
-		if strings.HasSuffix(pt.Method(i).Name, "SemanticEquals") {
-			return vt.String()
-		}
+	if ownSemantics(ctx, t) {
+		return reflect.TypeOf(t.ValueType(ctx)).String()
 	}
 	switch x := t.(type) {
 	case attr.TypeWithElementType:
@@ -157,7 +148,7 @@ func onlyFloatSemantics(ctx context.Context, t attr.Type) bool {
 	if _, ok := t.(basetypes.Float64Type); ok {
 		return true
 	}
-	if !onlyFloatSemanticsOwn(ctx, t) {
+	if ownSemantics(ctx, t) {
 		return false
 	}
 	switch x := t.(type) {
@@ -179,18 +170,18 @@ func onlyFloatSemantics(ctx context.Context, t attr.Type) bool {
 	return true
 }
 
-// onlyFloatSemanticsOwn reports whether a collection or object type itself has no semantic
-// equality (only what it holds may).
-func onlyFloatSemanticsOwn(ctx context.Context, t attr.Type) bool {
+// ownSemantics reports whether the values of t itself (not what it holds) have semantic
+// equality: a method ending in SemanticEquals.
+func ownSemantics(ctx context.Context, t attr.Type) bool {
 	vt := reflect.TypeOf(t.ValueType(ctx))
 	for _, typ := range []reflect.Type{vt, reflect.PointerTo(vt)} {
 		for i := range typ.NumMethod() {
 			if strings.HasSuffix(typ.Method(i).Name, "SemanticEquals") {
-				return false
+				return true
 			}
 		}
 	}
-	return true
+	return false
 }
 
 // mergeFloats is what the framework's semantic equality makes of a read when the only types with

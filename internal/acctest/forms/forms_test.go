@@ -217,18 +217,7 @@ func TestAccExport(t *testing.T) {
 					}
 					a.WD.Write(f, string(b))
 				}
-				seen := map[string]bool{}
-				for _, v := range sum.Variables {
-					if v.Optional && seen[v.Resource] {
-						continue // an HTTP destination has one authentication at most
-					}
-					seen[v.Resource] = seen[v.Resource] || v.Optional
-					value := "exported-secret-" + v.Name
-					if strings.Contains(v.Attribute, "connection_string") { // what the API checks of one
-						value = "Endpoint=sb://exported.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=s;EntityPath=q"
-					}
-					fmt.Fprintf(&tfvars, "%s = %q\n", v.Name, value)
-				}
+				tfvars.WriteString(acctest.ExportSecrets(sum.Variables))
 				if out, code := a.WD.Run("fmt", "-check", "-no-color"); code != 0 {
 					t.Errorf("the exported folder is not formatted as terraform fmt would:\n%s", out)
 				}
